@@ -1,0 +1,1 @@
+"""Degrees of Risk: a projector game against human trafficking."""

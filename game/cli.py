@@ -1,0 +1,128 @@
+"""The command line: play (default), validate, schema, new, shots, report, handout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_PACK = Path(__file__).resolve().parents[1] / "scenarios"
+
+
+def _pack_arg(value: str | None) -> tuple[Path, str]:
+    """The pack folder and how to name it in messages (as the user typed it)."""
+    if value is None:
+        if Path("scenarios/pack.yaml").is_file():
+            return Path("scenarios"), "scenarios"
+        return DEFAULT_PACK, str(DEFAULT_PACK)
+    return Path(value), value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"'{text}' is too small (at least 320x240)")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="degrees-of-risk",
+        description="Degrees of Risk: a projector game against human trafficking. "
+                    "Without a command it plays a pack (full screen unless --window).")
+    parser.add_argument("--pack", help="the scenario pack folder (default: the shipped pack)")
+    parser.add_argument("--lang", help="language to start in (default: the pack's first)")
+    parser.add_argument("--window", nargs="?", const="1280x720", metavar="WxH",
+                        help="a resizable window instead of full screen (default 1280x720)")
+    parser.add_argument("--data-dir", help="where session logs and reports are kept "
+                                           "(default: the user's data folder)")
+    parser.add_argument("--scenario", help="preview one scenario (by id), for authors")
+    parser.add_argument("--step", help="with --scenario: start at this step")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check a pack and print every problem with file and line",
+        description="Check a pack: every problem as path:line:col: error|warning: message, "
+                    "then a one-line total. Exit 0 valid, 1 errors (or warnings with "
+                    "--strict), 2 usage error.")
+    validate.add_argument("pack", nargs="?", help="the pack folder (default: scenarios)")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schema of the format, for editors",
+        description="Write the JSON Schema of a scenario file (default), pack.yaml or "
+                    "warning-signs.yaml, for an editor's YAML language server.")
+    schema.add_argument("--out", help="write to this file (default: print it)")
+    schema.add_argument("--file", choices=("scenario", "pack", "signs"), default="scenario",
+                        help="which file's schema (default: scenario)")
+
+    new = commands.add_parser(
+        "new", help="write a commented template scenario",
+        description="Write a commented template scenario that validates; never overwrites.")
+    new.add_argument("id", help="the new scenario's id, like job-offer-2")
+    new.add_argument("--kind", choices=("story", "cards"), default="story")
+    new.add_argument("--pack", dest="new_pack", help="the pack folder (default: scenarios)")
+
+    shots = commands.add_parser(
+        "shots", help="render every screen of a pack to PNG files",
+        description="Render every distinct screen of every scenario headless to PNG files.")
+    shots.add_argument("--pack", dest="shots_pack", help="the pack folder (default: scenarios)")
+    shots.add_argument("--out", default="shots", help="output folder (default: shots)")
+    shots.add_argument("--size", type=_size, default=(1024, 768), help="WxH (default 1024x768)")
+    shots.add_argument("--lang", dest="shots_lang", help="language (default: every language)")
+
+    report = commands.add_parser(
+        "report", help="rebuild the event report from a session log",
+        description="Write the event report (HTML and CSV) of a session log, or of the latest "
+                    "session in a data folder.")
+    report.add_argument("source", nargs="?", help="a session log (.jsonl) or a data folder "
+                                                  "(default: the user's data folder)")
+    report.add_argument("--out", help="the HTML file to write (the CSV goes beside it)")
+
+    handout = commands.add_parser(
+        "handout", help="write the participant handout (warning signs and help contacts)",
+        description="Write a printable A4 booklet of the pack's warning signs and help contacts.")
+    handout.add_argument("--pack", dest="handout_pack", help="the pack folder")
+    handout.add_argument("--lang", dest="handout_lang", help="language (default: the pack's first)")
+    handout.add_argument("--out", help="the HTML file to write (default: handout-LANG.html)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command
+    try:
+        if command == "validate":
+            from game.commands.validate import run_validate
+
+            return run_validate(args.pack, strict=args.strict)
+        if command == "schema":
+            from game.commands.schema import run_schema
+
+            return run_schema(args.out, args.file)
+        if command == "new":
+            from game.commands.new import run_new
+
+            return run_new(args.id, args.kind, args.new_pack)
+        if command == "shots":
+            from game.ui.shots import run_shots
+
+            return run_shots(args.shots_pack, Path(args.out), args.size, args.shots_lang)
+        if command == "report":
+            from game.commands.report import run_report
+
+            return run_report(args.source, args.out)
+        if command == "handout":
+            from game.commands.handout import run_handout
+
+            return run_handout(args.handout_pack, args.handout_lang, args.out)
+        from game.ui.app import run_game
+
+        return run_game(args)
+    except KeyboardInterrupt:
+        return 130

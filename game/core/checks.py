@@ -1,0 +1,320 @@
+"""Cross-checks: the rules of scenario-format.md that one file's model cannot see alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.core.layout import SLOTS, REFERENCE_SIZE, font_file_measure, overflow
+from game.core.fontmetrics import REGULAR_FONT, load_metrics
+from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
+from game.core.problems import Problem, Severity
+from game.core.wording import at, did_you_mean, field_name
+from game.core.yamlfile import Loc, YamlDoc
+
+WARNING = Severity.WARNING
+ID_RULE = "use lowercase letters, digits and single dashes, like 'job-offer-2'"
+
+
+@dataclass
+class PackContext:
+    """What every scenario is checked against: the pack's languages, scale and glossary."""
+
+    folder: Path
+    languages: list[str]
+    scale: list[Degree]
+    sign_ids: set[str] = field(default_factory=set)
+    has_glossary: bool = False
+
+    @property
+    def default(self) -> str:
+        return self.languages[0]
+
+    def scale_range(self) -> str:
+        first, last = self.scale[0], self.scale[-1]
+        return (f"use 0 ({first.label.in_language(self.default, self.default)}) to "
+                f"{len(self.scale) - 1} ({last.label.in_language(self.default, self.default)})")
+
+
+def texts(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
+    """Every translatable text in a model, with where it was written."""
+    if isinstance(obj, Text):
+        yield loc, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from texts(getattr(obj, name), (*loc, name))
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from texts(value, (*loc, key))
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            yield from texts(value, (*loc, i))
+
+
+_SLOT_OF_FIELD = {
+    "pack": {"title": "pack_title", "label": "degree_label", "meaning": "degree_meaning",
+             "name": "help_name", "note": "help_note"},
+    "signs": {"title": "sign_title", "explanation": "sign_explanation", "advice": "sign_advice"},
+    "story": {"title": "menu_title", "summary": "summary", "notes": "notes",
+              "text": "step_text", "feedback": "feedback", "questions": "question"},
+    "cards": {"title": "menu_title", "summary": "summary", "notes": "notes",
+              "text": "card_text", "explanation": "explanation", "questions": "question"},
+}
+
+
+def _slot_for(file_kind: str, loc: Loc) -> str | None:
+    if file_kind == "story" and "choices" in loc and loc[-1] == "text":
+        return "choice"
+    name = "questions" if "questions" in loc else field_name(loc)
+    return _SLOT_OF_FIELD[file_kind].get(name)
+
+
+def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
+                ctx: PackContext) -> list[Problem]:
+    """Languages of every text (missing, unknown, first one absent) and whether it fits."""
+    problems: list[Problem] = []
+    if not ctx.languages:
+        return problems
+    default = ctx.default
+    glyphs = load_metrics(REGULAR_FONT)
+    for loc, text in texts(model):
+        name = field_name(loc) if "questions" not in loc else "question"
+        value = text.root
+        by_lang = {default: value} if isinstance(value, str) else value
+        if not isinstance(value, str):
+            for lang in value:
+                if not LANG_PATTERN.fullmatch(lang):
+                    problems.append(doc.problem((*loc, lang), at(
+                        loc, file_kind, f"'{lang}' in {name} is not a language code (two or "
+                        "three lowercase letters, like en, ru, tk, or pt-br)"), key=True))
+                elif lang not in ctx.languages:
+                    problems.append(doc.problem((*loc, lang), at(
+                        loc, file_kind, f"language '{lang}' in {name} is not listed in pack.yaml "
+                        f"languages ({', '.join(ctx.languages)})"
+                        f"{did_you_mean(lang, ctx.languages)}"), key=True))
+            if default not in value:
+                problems.append(doc.problem(loc, at(
+                    loc, file_kind, f"no '{default}' text for {name}: every text needs the "
+                    f"pack's first language, '{default}'")))
+            else:
+                for lang in ctx.languages[1:]:
+                    if lang not in value:
+                        problems.append(doc.problem(loc, at(
+                            loc, file_kind, f"no '{lang}' translation for {name} "
+                            f"(shown in '{default}')"), severity=WARNING))
+        slot = _slot_for(file_kind, loc)
+        for lang, string in by_lang.items():
+            if lang not in ctx.languages:
+                continue
+            missing = sorted({c for c in string if not glyphs.has_glyph(c)})
+            if missing:
+                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
+                problems.append(doc.problem(loc, at(
+                    loc, file_kind, f"the '{lang}' {name} has characters the game's font cannot "
+                    f"draw: {shown}; they would show as boxes"), severity=WARNING))
+            if slot is None:
+                continue
+            extra = overflow(slot, string, font_file_measure)
+            if extra:
+                room = SLOTS[slot].lines
+                problems.append(doc.problem(loc, at(
+                    loc, file_kind, f"the '{lang}' {name} is too long for one projected screen: "
+                    f"it needs {room + extra} lines where {room} fit at "
+                    f"{REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
+                    + (", or split it into two steps)" if slot == "step_text" else ")")),
+                    severity=WARNING))
+    return problems
+
+
+def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
+                    ctx: PackContext) -> list[Problem]:
+    """pack.yaml: language codes, the menu list, help contacts, and every text."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, lang in enumerate(info.languages):
+        if not LANG_PATTERN.fullmatch(lang):
+            problems.append(doc.problem(("languages", i), f"languages entry {i + 1}: '{lang}' is "
+                            "not a language code (two or three lowercase letters, like en, ru, "
+                            "tk, or pt-br)"))
+        elif lang in seen:
+            problems.append(doc.problem(("languages", i),
+                                        f"languages entry {i + 1}: '{lang}' is listed twice"))
+        seen.add(lang)
+    if info.scenarios is not None:
+        listed: set[str] = set()
+        for i, sid in enumerate(info.scenarios):
+            loc = ("scenarios", i)
+            if sid in listed:
+                problems.append(doc.problem(loc, f"scenarios entry {i + 1}: '{sid}' is listed "
+                                            "twice"))
+            elif sid not in scenario_ids:
+                problems.append(doc.problem(loc, f"scenarios entry {i + 1}: '{sid}' names no "
+                                f"scenario file ({sid}.yaml){did_you_mean(sid, scenario_ids)}"))
+            listed.add(sid)
+        for sid in scenario_ids:
+            if sid not in listed:
+                problems.append(doc.problem(("scenarios",), f"{sid}.yaml is not listed in "
+                                "scenarios, so the menu shows it last (add it to the list)",
+                                severity=WARNING, key=True))
+    for i, contact in enumerate(info.help):
+        value = contact.contact.strip()
+        if not value or "todo" in value.lower() or "..." in value or "…" in value:
+            problems.append(doc.problem(("help", i, "contact"), f"help contact {i + 1}: contact "
+                            f"'{contact.contact}' is still a placeholder: write the real phone "
+                            "number, address or website", severity=WARNING))
+    problems += check_texts(info, doc, "pack", ctx)
+    return problems
+
+
+def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:
+    """warning-signs.yaml: every id is kebab-case."""
+    return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {ID_RULE}", key=True)
+            for sid in signs if not ID_PATTERN.fullmatch(sid)]
+
+
+def _check_signs(signs: list[str], loc: Loc, doc: YamlDoc, file_kind: str,
+                 ctx: PackContext) -> list[Problem]:
+    problems = []
+    for j, sid in enumerate(signs):
+        if sid not in ctx.sign_ids:
+            where_defined = ("warning-signs.yaml" if ctx.has_glossary
+                             else "warning-signs.yaml, which this pack does not have")
+            problems.append(doc.problem((*loc, "signs", j), at(
+                loc, file_kind, f"warning sign '{sid}' is not in {where_defined}"
+                f"{did_you_mean(sid, ctx.sign_ids)}")))
+    return problems
+
+
+def _check_risk(risk: int, loc: Loc, doc: YamlDoc, file_kind: str,
+                ctx: PackContext) -> list[Problem]:
+    if not ctx.scale or 0 <= risk < len(ctx.scale):
+        return []
+    return [doc.problem((*loc, "risk"), at(loc, file_kind, f"risk {risk} is outside the pack's "
+                        f"risk scale: {ctx.scale_range()}"))]
+
+
+def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
+                ctx: PackContext) -> list[Problem]:
+    """An `image` must exist and stay inside the pack folder."""
+    if image is None:
+        return []
+    target = (ctx.folder / image).resolve()
+    root = ctx.folder.resolve()
+    if Path(image).is_absolute() or not target.is_relative_to(root):
+        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' points outside "
+                            "the pack folder; put the picture in the pack's images/ folder and "
+                            "write a path like images/photo.png"))]
+    if not target.is_file():
+        near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
+            if target.parent.is_dir() else []
+        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' does not "
+                            f"exist in the pack folder{did_you_mean(image, near)}"))]
+    return []
+
+
+def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
+    """A story: ids, start, choices, endings, targets, and the shape of its step graph."""
+    problems: list[Problem] = []
+    steps = story.steps
+    for sid in steps:
+        if not ID_PATTERN.fullmatch(sid):
+            problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
+                                        f"{ID_RULE}", key=True))
+    if story.start is not None and story.start not in steps:
+        problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
+                                    f"story{did_you_mean(story.start, steps)}"))
+    edges: dict[str, list[tuple[int, str]]] = {}
+    for sid, step in steps.items():
+        loc: Loc = ("steps", sid)
+        problems += check_image(step.image, loc, doc, "story", ctx)
+        if step.choices and step.outcome:
+            problems.append(doc.problem((*loc, "outcome"), at(loc, "story", "a step has either "
+                            "choices or an outcome, not both: remove the outcome, or the choices "
+                            "to make it an ending"), key=True))
+        if not step.choices:
+            if step.outcome is None:
+                problems.append(doc.problem(loc, at(loc, "story", "an ending (a step without "
+                                "choices) needs an outcome: safe, harmed or helped")))
+            continue
+        edges[sid] = []
+        for i, choice in enumerate(step.choices):
+            cloc: Loc = (*loc, "choices", i)
+            problems += _check_risk(choice.risk, cloc, doc, "story", ctx)
+            problems += _check_signs(choice.signs, cloc, doc, "story", ctx)
+            if choice.next not in steps:
+                problems.append(doc.problem((*cloc, "next"), at(
+                    cloc, "story", f"next '{choice.next}' is not a step of this story"
+                    f"{did_you_mean(choice.next, steps)}")))
+            else:
+                edges[sid].append((i, choice.next))
+    problems += _check_graph(story, edges, doc)
+    problems += check_texts(story, doc, "story", ctx)
+    return problems
+
+
+def _check_graph(story: Story, edges: dict[str, list[tuple[int, str]]],
+                 doc: YamlDoc) -> list[Problem]:
+    problems: list[Problem] = []
+    start = story.start_step
+    if start not in story.steps:
+        return problems
+    # Loops: a choice that leads back to a step on the current path.
+    state: dict[str, int] = {}
+
+    def visit(sid: str) -> None:
+        state[sid] = 1
+        for i, target in edges.get(sid, []):
+            if state.get(target) == 1:
+                problems.append(doc.problem(("steps", sid, "choices", i, "next"), at(
+                    ("steps", sid, "choices", i), "story", f"next '{target}' leads back to an "
+                    "earlier step and makes a loop; stories only move forward")))
+            elif target not in state:
+                visit(target)
+        state[sid] = 2
+
+    for sid in [start, *story.steps]:
+        if sid not in state:
+            visit(sid)
+    reachable = _closure([start], lambda s: [t for _, t in edges.get(s, [])])
+    for sid in story.steps:
+        if sid not in reachable:
+            problems.append(doc.problem(("steps", sid), f"step '{sid}' can never be reached: "
+                            "no choice leads to it", key=True, severity=WARNING))
+    reverse: dict[str, list[str]] = {}
+    for sid, targets in edges.items():
+        for _, target in targets:
+            reverse.setdefault(target, []).append(sid)
+    endings = [sid for sid, step in story.steps.items() if not step.choices]
+    finishing = _closure(endings, lambda s: reverse.get(s, []))
+    for sid in story.steps:
+        if sid not in finishing:
+            problems.append(doc.problem(("steps", sid), f"step '{sid}' can never reach an ending: "
+                            "every path from it goes round in a loop", key=True))
+    return problems
+
+
+def _closure(seeds: list[str], neighbours: Any) -> set[str]:
+    seen = set(seeds)
+    todo = list(seeds)
+    while todo:
+        for nxt in neighbours(todo.pop()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def check_deck(deck: Deck, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
+    """A card deck: every card's degree, signs and picture, and every text."""
+    problems: list[Problem] = []
+    for i, card in enumerate(deck.cards):
+        loc: Loc = ("cards", i)
+        problems += _check_risk(card.risk, loc, doc, "cards", ctx)
+        problems += _check_signs(card.signs, loc, doc, "cards", ctx)
+        problems += check_image(card.image, loc, doc, "cards", ctx)
+    problems += check_texts(deck, doc, "cards", ctx)
+    return problems

@@ -1,0 +1,114 @@
+"""Advance widths read straight from a TrueType file, so the core can measure text without pygame.
+
+Only the tables needed for measuring are read: `head` (units per em), `hhea`
+(metric count), `hmtx` (advances) and `cmap` (formats 4 and 12).
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from functools import lru_cache
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+REGULAR_FONT = ASSETS / "fonts" / "NotoSans-Regular.ttf"
+BOLD_FONT = ASSETS / "fonts" / "NotoSans-Bold.ttf"
+
+
+class FontMetrics:
+    """Advance widths of one font, by character."""
+
+    def __init__(self, data: bytes) -> None:
+        tables = _table_offsets(data)
+        self.units_per_em = struct.unpack_from(">H", data, tables["head"] + 18)[0]
+        metric_count = struct.unpack_from(">H", data, tables["hhea"] + 34)[0]
+        hmtx = tables["hmtx"]
+        advances = [struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(metric_count)]
+        self._glyph_of = _read_cmap(data, tables["cmap"])
+        self._advances = advances
+        self._cache: dict[tuple[str, int], int] = {}
+
+    def has_glyph(self, char: str) -> bool:
+        """Whether the font draws `char` (rather than an empty box)."""
+        return ord(char) in self._glyph_of or char in "\n\r\t"
+
+    def char_width(self, char: str, size: int) -> int:
+        """Width in pixels of `char` at pixel `size`, rounded up (hinting rounds each advance)."""
+        key = (char, size)
+        width = self._cache.get(key)
+        if width is None:
+            glyph = self._glyph_of.get(ord(char), 0)
+            advance = self._advances[min(glyph, len(self._advances) - 1)]
+            width = math.ceil(advance * size / self.units_per_em)
+            self._cache[key] = width
+        return width
+
+    def width(self, text: str, size: int) -> int:
+        """Width in pixels of one line of `text` at pixel `size`, without kerning."""
+        return sum(self.char_width(c, size) for c in text)
+
+
+@lru_cache(maxsize=4)
+def load_metrics(path: Path) -> FontMetrics:
+    """The metrics of the font file at `path`, read once per process."""
+    return FontMetrics(path.read_bytes())
+
+
+def _table_offsets(data: bytes) -> dict[str, int]:
+    count = struct.unpack_from(">H", data, 4)[0]
+    offsets = {}
+    for i in range(count):
+        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        offsets[tag.decode("latin-1")] = offset
+    return offsets
+
+
+def _read_cmap(data: bytes, cmap: int) -> dict[int, int]:
+    count = struct.unpack_from(">H", data, cmap + 2)[0]
+    best: tuple[int, int] | None = None
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
+        fmt = struct.unpack_from(">H", data, cmap + offset)[0]
+        if platform in (0, 3) and fmt in (4, 12) and (best is None or fmt > best[0]):
+            best = (fmt, cmap + offset)
+        del encoding
+    if best is None:
+        raise ValueError("the font has no Unicode character map")
+    fmt, at = best
+    return _cmap12(data, at) if fmt == 12 else _cmap4(data, at)
+
+
+def _cmap4(data: bytes, at: int) -> dict[int, int]:
+    seg_count = struct.unpack_from(">H", data, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{seg_count}H", data, at + 14)
+    starts_at = at + 16 + 2 * seg_count
+    starts = struct.unpack_from(f">{seg_count}H", data, starts_at)
+    deltas = struct.unpack_from(f">{seg_count}h", data, starts_at + 2 * seg_count)
+    range_at = starts_at + 4 * seg_count
+    ranges = struct.unpack_from(f">{seg_count}H", data, range_at)
+    glyphs: dict[int, int] = {}
+    for i in range(seg_count):
+        for code in range(starts[i], ends[i] + 1):
+            if code == 0xFFFF:
+                continue
+            if ranges[i] == 0:
+                glyph = (code + deltas[i]) & 0xFFFF
+            else:
+                where = range_at + 2 * i + ranges[i] + 2 * (code - starts[i])
+                glyph = struct.unpack_from(">H", data, where)[0]
+                if glyph:
+                    glyph = (glyph + deltas[i]) & 0xFFFF
+            if glyph:
+                glyphs[code] = glyph
+    return glyphs
+
+
+def _cmap12(data: bytes, at: int) -> dict[int, int]:
+    groups = struct.unpack_from(">I", data, at + 12)[0]
+    glyphs: dict[int, int] = {}
+    for i in range(groups):
+        start, end, first = struct.unpack_from(">III", data, at + 16 + 12 * i)
+        for code in range(start, end + 1):
+            glyphs[code] = first + code - start
+    return glyphs

@@ -1,0 +1,98 @@
+"""Where text goes on a projected screen, in proportions of the window.
+
+One table, `SLOTS`, gives each kind of text its width (a fraction of the window
+width), its size (a fraction of the window height) and the most lines it may
+take. The screens reserve exactly that room, and the validator warns when a
+text would need more lines at 1024×768 than its slot has: one rule for both,
+so a pack that validates never overflows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from collections.abc import Callable
+
+from game.core.fitting import Measure, wrap
+from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT, load_metrics
+
+MeasureAt = Callable[[int, bool], Measure]
+"""Gives a line-measuring function for a pixel size and weight (injected by the caller)."""
+
+BODY = 0.04
+"""Body text height as a fraction of the window height (product rule: at least 4%)."""
+LINE_SPACING = 1.2
+"""Line advance as a multiple of the font size."""
+REFERENCE_SIZE = (1024, 768)
+"""The smallest supported projector size; the validator checks fit at this size."""
+MARGIN = 0.04
+"""Outer margin, as a fraction of the window width (sides) and height (top, bottom)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The room one kind of text has on its screen."""
+
+    width: float
+    lines: int
+    size: float = BODY
+    bold: bool = False
+
+    def font_px(self, window_height: int) -> int:
+        return max(1, math.ceil(self.size * window_height))
+
+    def line_px(self, window_height: int) -> int:
+        return math.ceil(self.font_px(window_height) * LINE_SPACING)
+
+    def width_px(self, window_width: int) -> int:
+        return int(self.width * window_width)
+
+
+SLOTS: dict[str, Slot] = {
+    # title screen and headings
+    "pack_title": Slot(0.90, 3, 0.075, bold=True),
+    "heading": Slot(0.92, 2, 0.055, bold=True),
+    # menu entries
+    "menu_title": Slot(0.84, 2, BODY, bold=True),
+    "summary": Slot(0.84, 2),
+    # story
+    "scenario_title": Slot(0.92, 2, BODY, bold=True),
+    "step_text": Slot(0.92, 6),
+    "choice": Slot(0.84, 2),
+    "feedback": Slot(0.92, 7),
+    "degree_label": Slot(0.40, 1, BODY, bold=True),
+    "degree_meaning": Slot(0.92, 2),
+    # card deck
+    "card_text": Slot(0.92, 6),
+    "explanation": Slot(0.92, 7),
+    # debrief
+    "sign_title": Slot(0.92, 2, 0.05, bold=True),
+    "sign_explanation": Slot(0.92, 7),
+    "sign_advice": Slot(0.92, 6),
+    "question": Slot(0.92, 3),
+    "help_name": Slot(0.92, 2, BODY, bold=True),
+    "help_contact": Slot(0.92, 1, BODY, bold=True),
+    "help_note": Slot(0.92, 2),
+    # facilitator overlay
+    "notes": Slot(0.84, 11),
+}
+
+
+def font_file_measure(size: int, bold: bool) -> Measure:
+    """Measure with the shipped fonts' own advance widths (no pygame; slightly generous)."""
+    metrics = load_metrics(BOLD_FONT if bold else REGULAR_FONT)
+    return lambda line: metrics.width(line, size)
+
+
+def fit_lines(kind: str, text: str, measure_at: MeasureAt, window: tuple[int, int]) -> list[str]:
+    """`text` wrapped as the screen will draw it in slot `kind` at `window` size."""
+    slot = SLOTS[kind]
+    measure = measure_at(slot.font_px(window[1]), slot.bold)
+    return wrap(text, measure, slot.width_px(window[0]))
+
+
+def overflow(kind: str, text: str, measure_at: MeasureAt = font_file_measure,
+             window: tuple[int, int] = REFERENCE_SIZE) -> int:
+    """How many lines `text` needs beyond its slot's room (0 when it fits)."""
+    return max(0, len(fit_lines(kind, text, measure_at, window)) - SLOTS[kind].lines)

@@ -1,0 +1,198 @@
+"""The pack format as pydantic models: the contract with facilitators (scenario-format.md)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+LANG_PATTERN = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
+
+ILO_INDICATORS = (
+    "abuse-of-vulnerability",
+    "deception",
+    "restriction-of-movement",
+    "isolation",
+    "physical-and-sexual-violence",
+    "intimidation-and-threats",
+    "retention-of-identity-documents",
+    "withholding-of-wages",
+    "debt-bondage",
+    "abusive-working-and-living-conditions",
+    "excessive-overtime",
+)
+Indicator = Literal[
+    "abuse-of-vulnerability",
+    "deception",
+    "restriction-of-movement",
+    "isolation",
+    "physical-and-sexual-violence",
+    "intimidation-and-threats",
+    "retention-of-identity-documents",
+    "withholding-of-wages",
+    "debt-bondage",
+    "abusive-working-and-living-conditions",
+    "excessive-overtime",
+]
+Outcome = Literal["safe", "harmed", "helped"]
+OUTCOMES: tuple[Outcome, ...] = ("safe", "harmed", "helped")
+
+
+class Text(RootModel[Union[str, dict[str, str]]]):
+    """A translatable text: a plain string (the pack's first language) or language -> string."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_clear_error(cls, value: Any) -> Any:
+        # One message in plain words instead of pydantic's one-per-union-member.
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("the text is empty")
+            return value
+        if isinstance(value, dict):
+            if not value:
+                raise ValueError("the text has no language in it")
+            for lang, text in value.items():
+                if text is None:
+                    if not LANG_PATTERN.fullmatch(str(lang)):
+                        raise PydanticCustomError(
+                            "text_split",
+                            "a comma split this one-line text before '{key}': put the whole "
+                            'text in quotes, like {{en: "Wait, check first", ru: "..."}}',
+                            {"key": str(lang)})
+                    raise ValueError(f"the '{lang}' text is empty")
+                if not isinstance(text, str):
+                    raise ValueError(f"the '{lang}' text should be a string, not a "
+                                     f"{'list' if isinstance(text, list) else 'mapping'}")
+                if not text.strip():
+                    raise ValueError(f"the '{lang}' text is empty")
+            return value
+        if isinstance(value, list):
+            raise ValueError("should be a text (a string, or language: string lines), "
+                             "not a list")
+        raise ValueError("should be a text (a string, or language: string lines)")
+
+    def in_language(self, lang: str, default: str) -> str:
+        """The text in `lang`, else in the pack's first language `default`."""
+        value = self.root
+        if isinstance(value, str):
+            return value
+        return value.get(lang) or value.get(default) or next(iter(value.values()), "")
+
+    def languages(self, default: str) -> set[str]:
+        """Languages this text is written in (a plain string counts as `default`)."""
+        return {default} if isinstance(self.root, str) else set(self.root)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Degree(_Strict):
+    """One degree of the risk scale; its position (from 0) is what `risk` refers to."""
+
+    label: Text
+    meaning: Text | None = None
+
+
+class HelpContact(_Strict):
+    """Who to call, shown at the end of every debrief."""
+
+    name: Text
+    contact: str
+    note: Text | None = None
+
+
+class PackInfo(_Strict):
+    """pack.yaml: what the pack is."""
+
+    title: Text
+    languages: list[str] = Field(min_length=1)
+    risk_scale: list[Degree] = Field(min_length=3, max_length=7)
+    scenarios: list[str] | None = None
+    help: list[HelpContact] = Field(default_factory=list)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+class WarningSign(_Strict):
+    """An entry of warning-signs.yaml, explained in the debrief."""
+
+    title: Text
+    explanation: Text
+    advice: Text
+    indicator: Indicator | None = None
+
+
+class Glossary(RootModel[dict[str, WarningSign]]):
+    """warning-signs.yaml: warning-sign id -> its explanation."""
+
+
+class Choice(_Strict):
+    """One option of a story step."""
+
+    text: Text
+    risk: int
+    signs: list[str] = Field(default_factory=list)
+    feedback: Text
+    next: str
+
+
+class Step(_Strict):
+    """A situation with 2 to 4 choices, or an ending (no choices, an outcome)."""
+
+    text: Text
+    image: str | None = None
+    choices: list[Choice] | None = Field(default=None, min_length=2, max_length=4)
+    outcome: Outcome | None = None
+
+    @property
+    def is_ending(self) -> bool:
+        return not self.choices
+
+
+class Story(_Strict):
+    """A story scenario: one person through a migration situation."""
+
+    kind: Literal["story"]
+    title: Text
+    summary: Text
+    notes: Text | None = None
+    start: str | None = None
+    steps: dict[str, Step] = Field(min_length=1)
+    questions: list[Text] = Field(default_factory=list)
+
+    @property
+    def start_step(self) -> str:
+        return self.start or next(iter(self.steps))
+
+
+class Card(_Strict):
+    """One situation of a card deck, rated by the room."""
+
+    text: Text
+    risk: int
+    signs: list[str] = Field(default_factory=list)
+    explanation: Text
+    image: str | None = None
+
+
+class Deck(_Strict):
+    """A card deck: the "rate the risk" activity."""
+
+    kind: Literal["cards"]
+    title: Text
+    summary: Text
+    notes: Text | None = None
+    cards: list[Card] = Field(min_length=1)
+    questions: list[Text] = Field(default_factory=list)
+
+
+Scenario = Annotated[Union[Story, Deck], Field(discriminator="kind")]

@@ -1,0 +1,273 @@
+"""Loading a whole pack folder: every file read, checked, and the usable scenarios kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from game.core.checks import (
+    PackContext,
+    check_deck,
+    check_glossary_ids,
+    check_pack_info,
+    check_story,
+    check_texts,
+)
+from game.core.model import ID_PATTERN, Deck, PackInfo, Story, Text, WarningSign
+from game.core.problems import Problem, Severity
+from game.core.wording import describe_error, did_you_mean, errors_of
+from game.core.yamlfile import YamlDoc, read_yaml_file
+
+ScenarioModel = Union[Story, Deck]
+PACK_FILE = "pack.yaml"
+SIGNS_FILE = "warning-signs.yaml"
+
+
+@dataclass
+class Pack:
+    """A loaded pack: what the game plays. Only scenarios without errors are in it."""
+
+    folder: Path
+    info: PackInfo
+    signs: dict[str, WarningSign]
+    scenarios: dict[str, ScenarioModel]
+    left_out: dict[str, list[Problem]] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> list[str]:
+        return self.info.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.info.languages[0]
+
+    def text(self, text: Text | None, lang: str) -> str:
+        """`text` in `lang`, falling back to the pack's first language ('' for no text)."""
+        return text.in_language(lang, self.default_language) if text is not None else ""
+
+    def image_path(self, image: str) -> Path:
+        return self.folder / image
+
+
+@dataclass
+class LoadResult:
+    """The pack (None when pack.yaml itself cannot be used) and every problem found."""
+
+    pack: Pack | None
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+class PackFolderMissing(Exception):
+    """The folder given as a pack does not exist or is not a folder."""
+
+
+def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
+    """Read every file of the pack in `folder` and check every rule of the format.
+
+    `shown` is how the folder is named in messages (default: as given). One broken
+    scenario never hides the others: each is checked, and those with errors are
+    listed in `Pack.left_out` instead of `Pack.scenarios`.
+    """
+    if not folder.is_dir():
+        raise PackFolderMissing(f"{folder}: no such folder")
+    root = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
+
+    def show(name: str) -> str:
+        return name if root == "." else f"{root}/{name}"
+
+    problems: list[Problem] = []
+    entries = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    yaml_files = [p for p in entries if p.suffix == ".yaml"]
+    for p in entries:
+        if p.suffix == ".yml":
+            problems.append(Problem(show(p.name), 1, 1, Severity.WARNING,
+                                    f"{p.name} is not read: the game reads only .yaml files "
+                                    f"(rename it to {p.stem}.yaml)"))
+    files = len(yaml_files)
+
+    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems)
+    ctx = PackContext(folder, info.languages if info else [],
+                      list(info.risk_scale) if info else [])
+    signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems)
+
+    scenario_files = [p for p in yaml_files if p.name not in (PACK_FILE, SIGNS_FILE)]
+    parsed: dict[str, ScenarioModel] = {}
+    loaded: dict[str, ScenarioModel] = {}
+    left_out: dict[str, list[Problem]] = {}
+    for path in scenario_files:
+        sid = path.stem
+        model, own = _load_scenario(path, show(path.name), ctx)
+        problems += own
+        if model is not None:
+            parsed[sid] = model
+        errors = [p for p in own if p.is_error]
+        if errors:
+            left_out[sid] = errors
+        elif model is not None:
+            loaded[sid] = model
+
+    ids = [p.stem for p in scenario_files]
+    if info is not None and info_doc is not None:
+        problems += check_pack_info(info, info_doc, ids, ctx)
+    if signs_doc is not None:
+        used = _used_signs(parsed.values())
+        for sid in signs:
+            if sid not in used:
+                problems.append(signs_doc.problem((sid,), f"warning sign '{sid}' is never used by "
+                                                  "any choice or card", key=True,
+                                                  severity=Severity.WARNING))
+
+    problems = _in_file_order(problems, show)
+    if info is None or any(p.is_error and p.path == show(PACK_FILE) for p in problems):
+        return LoadResult(None, problems, files)
+    order = [s for s in (info.scenarios or []) if s in loaded]
+    order += sorted(s for s in loaded if s not in order)
+    pack = Pack(folder, info, signs, {s: loaded[s] for s in order}, left_out)
+    return LoadResult(pack, problems, files)
+
+
+def _in_file_order(problems: list[Problem], show: Any) -> list[Problem]:
+    first = {show(PACK_FILE): 0, show(SIGNS_FILE): 1}
+    return sorted(problems, key=lambda p: (first.get(p.path, 2), p.path, p.line, p.col))
+
+
+def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int | None,
+              problems: list[Problem], data: Any = None) -> Any:
+    try:
+        return model.model_validate(doc.data if data is None else data)
+    except ValidationError as exc:
+        for error in errors_of(exc):
+            loc, message, on_key = describe_error(error, file_kind, scale)
+            line, col = doc.where(loc, key=on_key)
+            problems.append(Problem(doc.shown, line, col, Severity.ERROR, message))
+        return None
+
+
+def _load_info(path: Path, shown: str, problems: list[Problem]) -> tuple[PackInfo | None,
+                                                                        YamlDoc | None]:
+    if not path.is_file():
+        problems.append(Problem(shown, 0, 0, Severity.ERROR, "this pack has no pack.yaml: every "
+                                "pack needs one, with its title, languages and risk scale"))
+        return None, None
+    doc, own = read_yaml_file(path, shown)
+    problems += own
+    if doc is None:
+        return None, None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "pack.yaml should be a mapping: title, languages, "
+                                    "risk_scale, ..."))
+        return None, doc
+    info = _validate(PackInfo, doc, "pack", None, problems)
+    return info, doc
+
+
+def _load_signs(path: Path, shown: str, ctx: PackContext,
+                problems: list[Problem]) -> tuple[dict[str, WarningSign], YamlDoc | None]:
+    if not path.is_file():
+        return {}, None
+    ctx.has_glossary = True
+    doc, own = read_yaml_file(path, shown)
+    problems += own
+    if doc is None:
+        return {}, None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "warning-signs.yaml should be a mapping from warning-sign "
+                                    "id to its title, explanation and advice"))
+        return {}, doc
+    problems += check_glossary_ids(doc.data, doc)
+    signs: dict[str, WarningSign] = {}
+    scale = len(ctx.scale) or None
+    for sid, entry in doc.data.items():
+        ctx.sign_ids.add(sid)
+        own_problems: list[Problem] = []
+        if not isinstance(entry, dict):
+            own_problems.append(doc.problem((sid,), f"warning sign '{sid}' should have title, "
+                                            "explanation and advice under it"))
+        else:
+            sign = _validate_prefixed(WarningSign, doc, sid, entry, scale, own_problems)
+            if sign is not None:
+                signs[sid] = sign
+                if ctx.languages:
+                    own_problems += check_texts(sign, doc, "signs", ctx)
+        problems += own_problems
+    return signs, doc
+
+
+def _validate_prefixed(model: type[BaseModel], doc: YamlDoc, sid: str, entry: Any,
+                       scale: int | None, problems: list[Problem]) -> Any:
+    try:
+        return model.model_validate(entry)
+    except ValidationError as exc:
+        for error in errors_of(exc):
+            error = dict(error, loc=(sid, *error["loc"]))
+            loc, message, on_key = describe_error(error, "signs", scale)
+            line, col = doc.where(loc, key=on_key)
+            problems.append(Problem(doc.shown, line, col, Severity.ERROR, message))
+        return None
+
+
+def _load_scenario(path: Path, shown: str,
+                   ctx: PackContext) -> tuple[ScenarioModel | None, list[Problem]]:
+    problems: list[Problem] = []
+    sid = path.stem
+    if not ID_PATTERN.fullmatch(sid):
+        problems.append(Problem(shown, 1, 1, Severity.ERROR, f"the file name '{path.name}' is not "
+                                "a valid scenario id: use lowercase letters, digits and single "
+                                "dashes, like job-offer-2.yaml"))
+    doc, own = read_yaml_file(path, shown)
+    problems += own
+    if doc is None:
+        return None, problems
+    data = doc.data
+    if not isinstance(data, dict):
+        problems.append(doc.problem((), "a scenario file should be a mapping: kind, title, "
+                                    "summary, then steps (a story) or cards (a deck)"))
+        return None, problems
+    kind = data.get("kind")
+    model: type[BaseModel]
+    if kind == "story":
+        model, file_kind = Story, "story"
+    elif kind == "cards":
+        model, file_kind = Deck, "cards"
+    else:
+        if kind is None and "kind" not in data:
+            problems.append(doc.problem((), "missing required key 'kind': write 'kind: story' or "
+                                        "'kind: cards' at the top"))
+        else:
+            problems.append(doc.problem(("kind",), f"kind '{kind}' is not one of: story, cards"
+                                        f"{did_you_mean(str(kind), ['story', 'cards'])}"))
+        return None, problems
+    scale = len(ctx.scale) or None
+    scenario = _validate(model, doc, file_kind, scale, problems)
+    if scenario is None:
+        return None, problems
+    if isinstance(scenario, Story):
+        problems += check_story(scenario, doc, ctx)
+    else:
+        problems += check_deck(scenario, doc, ctx)
+    return scenario, problems
+
+
+def _used_signs(models: Any) -> set[str]:
+    used: set[str] = set()
+    for model in models:
+        if isinstance(model, Story):
+            for step in model.steps.values():
+                for choice in step.choices or []:
+                    used.update(choice.signs)
+        elif isinstance(model, Deck):
+            for card in model.cards:
+                used.update(card.signs)
+    return used

@@ -1,0 +1,54 @@
+"""Problems found in a pack: where (file, line, column), how bad, and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem, located in a file. Line and column count from 1 (0 means unknown)."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """`path:line:col: error|warning: message`, the form editors and terminals link."""
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def summary_line(problems: list[Problem], files: int, scenarios: int) -> str:
+    """The one-line total that closes a `validate` run."""
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if not problems:
+        return f"ok: {scenarios} scenarios in {files} files, no problems"
+    return (
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
+        f"in {files} files ({scenarios} scenarios)"
+    )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

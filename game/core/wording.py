@@ -1,0 +1,178 @@
+"""Plain-words wording of problems: where in a file a value is, and pydantic errors rephrased."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.core.model import (
+    Card,
+    Choice,
+    Deck,
+    Degree,
+    HelpContact,
+    PackInfo,
+    Step,
+    Story,
+    WarningSign,
+)
+from game.core.yamlfile import Loc
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` when an option is close to `word`, else ``."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def where(loc: Loc, file_kind: str) -> str:
+    """The place of `loc` in plain words: `step 'offer', choice 2` or `card 3`."""
+    parts: list[str] = []
+    items = list(loc)
+    if file_kind == "signs" and items:
+        parts.append(f"warning sign '{items.pop(0)}'")
+    i = 0
+    while i < len(items):
+        seg = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        label = _CONTAINERS.get(str(seg))
+        if label and nxt is not None:
+            if seg == "steps":
+                parts.append(f"step '{nxt}'")
+            elif seg == "risk_scale":
+                parts.append(f"risk_scale degree {nxt}")
+            else:
+                parts.append(f"{label} {int(nxt) + 1}" if isinstance(nxt, int) else label)
+            i += 2
+            continue
+        i += 1
+    return ", ".join(parts)
+
+
+_CONTAINERS = {
+    "steps": "step",
+    "choices": "choice",
+    "cards": "card",
+    "risk_scale": "degree",
+    "help": "help contact",
+    "questions": "question",
+    "languages": "languages entry",
+    "scenarios": "scenarios entry",
+    "signs": "signs entry",
+}
+
+
+def field_name(loc: Loc) -> str:
+    """The last key named in `loc` (`next`, `title`), or `` for a list item."""
+    for seg in reversed(loc):
+        if isinstance(seg, str) and seg not in ("steps",):
+            return seg
+    return ""
+
+
+def at(loc: Loc, file_kind: str, detail: str) -> str:
+    """`detail` prefixed with where it happens, the way every message reads."""
+    place = where(loc, file_kind)
+    return f"{place}: {detail}" if place else detail
+
+
+def _model_at(file_kind: str, loc: Loc) -> type[BaseModel] | None:
+    """Which model the mapping at `loc` is, to list the keys it accepts."""
+    shape = tuple("#" if isinstance(s, int) else s for s in loc)
+    if file_kind == "pack":
+        return {(): PackInfo, ("risk_scale", "#"): Degree, ("help", "#"): HelpContact}.get(shape)
+    if file_kind == "signs":
+        return WarningSign if len(loc) == 1 else None
+    if file_kind == "story":
+        if not shape:
+            return Story
+        if len(shape) == 2 and shape[0] == "steps":
+            return Step
+        if len(shape) == 4 and shape[0] == "steps" and shape[2] == "choices":
+            return Choice
+        return None
+    if file_kind == "cards":
+        return {(): Deck, ("cards", "#"): Card}.get(shape)
+    return None
+
+
+_COUNTS = {
+    "choices": "a step needs 2 to 4 choices (an ending has no 'choices' key at all, "
+               "and an 'outcome' instead)",
+    "risk_scale": "the risk scale needs 3 to 7 degrees",
+    "cards": "a deck needs at least one card",
+    "languages": "list at least one language, like [en, ru, tk]",
+    "steps": "a story needs at least one step",
+}
+
+
+def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[Loc, str, bool]:
+    """A pydantic error as (location, message, at-the-key?) in a facilitator's words."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    name = field_name(loc)
+    given = error.get("input")
+    if kind == "missing":
+        model = _model_at(file_kind, loc[:-1])
+        hint = ""
+        if model is Step:
+            hint = " (every step has a text)"
+        return loc[:-1], at(loc[:-1], file_kind, f"missing required key '{name}'{hint}"), False
+    if kind == "extra_forbidden":
+        model = _model_at(file_kind, loc[:-1])
+        options = list(model.model_fields) if model else []
+        detail = f"unknown key '{name}'{did_you_mean(name, options)}"
+        if options and not did_you_mean(name, options):
+            detail += f"; the keys here are: {', '.join(options)}"
+        return loc, at(loc[:-1], file_kind, detail), True
+    if kind in ("too_short", "too_long"):
+        count = error.get("ctx", {}).get("actual_length")
+        rule = _COUNTS.get(name, f"'{name}' has the wrong number of items")
+        has = f" (this one has {count})" if count is not None else ""
+        return loc, at(loc, file_kind, f"{rule}{has}"), False
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        scale = f", from 0 to {scale_size - 1}" if scale_size else ""
+        return loc, at(loc, file_kind,
+                       f"{name} should be a whole number: a degree of the risk scale{scale} "
+                       f"(not '{given}')"), False
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",")]
+        return loc, at(loc, file_kind,
+                       f"{name} '{given}' is not one of: {', '.join(options)}"
+                       f"{did_you_mean(str(given), options)}"), False
+    if kind == "text_split":
+        key = error.get("ctx", {}).get("key", "")
+        return (*loc, key), at(loc, file_kind, f"{name}: {error.get('msg', '')}"), True
+    if kind == "value_error":
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        return loc, at(loc, file_kind, f"{name}: {message}" if name else message), False
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = "a mapping (key: value lines)"
+        return loc, at(loc, file_kind, f"{name or 'this'} should be {what}, not "
+                       f"{_shape(given)}"), False
+    if kind == "list_type":
+        return loc, at(loc, file_kind, f"{name} should be a list, like [a, b], not "
+                       f"{_shape(given)}"), False
+    if kind == "string_type":
+        return loc, at(loc, file_kind, f"{name} should be a single value, not "
+                       f"{_shape(given)}"), False
+    return loc, at(loc, file_kind, f"{name}: {error.get('msg', kind)}"), False
+
+
+def _shape(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def errors_of(exc: ValidationError) -> list[Any]:
+    """pydantic's errors, without the echo of the whole input."""
+    return list(exc.errors(include_url=False))
