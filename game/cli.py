@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 DEFAULT_PACK = Path(__file__).resolve().parents[1] / "scenarios"

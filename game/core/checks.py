@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from game.core.layout import SLOTS, REFERENCE_SIZE, font_file_measure, overflow
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
+from game.core.layout import REFERENCE_SIZE, SLOTS, font_file_measure, overflow
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name

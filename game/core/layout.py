@@ -10,9 +10,8 @@ so a pack that validates never overflows.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from game.core.fitting import Measure, wrap
 from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT, load_metrics

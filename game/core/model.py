@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
-
-from typing import Any
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
@@ -195,4 +193,4 @@ class Deck(_Strict):
     questions: list[Text] = Field(default_factory=list)
 
 
-Scenario = Annotated[Union[Story, Deck], Field(discriminator="kind")]
+Scenario = Annotated[Story | Deck, Field(discriminator="kind")]
