@@ -94,34 +94,34 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = args.command
+    command: str | None = args.command
     try:
         if command == "validate":
             from game.commands.validate import run_validate
 
-            return run_validate(args.pack, strict=args.strict)
+            return int(run_validate(args.pack, strict=args.strict))
         if command == "schema":
             from game.commands.schema import run_schema
 
-            return run_schema(args.out, args.file)
+            return int(run_schema(args.out, args.file))
         if command == "new":
             from game.commands.new import run_new
 
-            return run_new(args.id, args.kind, args.new_pack)
+            return int(run_new(args.id, args.kind, args.new_pack))
         if command == "shots":
             from game.ui.shots import run_shots
 
-            return run_shots(args.shots_pack, Path(args.out), args.size, args.shots_lang)
+            return int(run_shots(args.shots_pack, Path(args.out), args.size, args.shots_lang))
         if command == "report":
             from game.commands.report import run_report
 
-            return run_report(args.source, args.out)
+            return int(run_report(args.source, args.out))
         if command == "handout":
             from game.commands.handout import run_handout
 
-            return run_handout(args.handout_pack, args.handout_lang, args.out)
+            return int(run_handout(args.handout_pack, args.handout_lang, args.out))
         from game.ui.app import run_game
 
-        return run_game(args)
+        return int(run_game(args))
     except KeyboardInterrupt:
         return 130

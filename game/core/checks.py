@@ -82,30 +82,31 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     default = ctx.default
     glyphs = load_metrics(REGULAR_FONT)
     for loc, text in texts(model):
-        name = field_name(loc) if "questions" not in loc else "question"
+        name = field_name(loc) if "questions" not in loc else ""
+        for_name = f" for {name}" if name else ""
         value = text.root
         by_lang = {default: value} if isinstance(value, str) else value
         if not isinstance(value, str):
             for lang in value:
                 if not LANG_PATTERN.fullmatch(lang):
                     problems.append(doc.problem((*loc, lang), at(
-                        loc, file_kind, f"'{lang}' in {name} is not a language code (two or "
+                        loc, file_kind, f"'{lang}'{for_name} is not a language code (two or "
                         "three lowercase letters, like en, ru, tk, or pt-br)"), key=True))
                 elif lang not in ctx.languages:
                     problems.append(doc.problem((*loc, lang), at(
-                        loc, file_kind, f"language '{lang}' in {name} is not listed in pack.yaml "
+                        loc, file_kind, f"language '{lang}'{for_name} is not listed in pack.yaml "
                         f"languages ({', '.join(ctx.languages)})"
                         f"{did_you_mean(lang, ctx.languages)}"), key=True))
             if default not in value:
                 problems.append(doc.problem(loc, at(
-                    loc, file_kind, f"no '{default}' text for {name}: every text needs the "
+                    loc, file_kind, f"no '{default}' text{for_name}: every text needs the "
                     f"pack's first language, '{default}'")))
-            else:
-                for lang in ctx.languages[1:]:
-                    if lang not in value:
-                        problems.append(doc.problem(loc, at(
-                            loc, file_kind, f"no '{lang}' translation for {name} "
-                            f"(shown in '{default}')"), severity=WARNING))
+        if default in by_lang:
+            for lang in ctx.languages[1:]:
+                if lang not in by_lang:
+                    problems.append(doc.problem(loc, at(
+                        loc, file_kind, f"no '{lang}' translation{for_name} "
+                        f"(shown in '{default}')"), severity=WARNING))
         slot = _slot_for(file_kind, loc)
         for lang, string in by_lang.items():
             if lang not in ctx.languages:
@@ -114,7 +115,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
             if missing:
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 problems.append(doc.problem(loc, at(
-                    loc, file_kind, f"the '{lang}' {name} has characters the game's font cannot "
+                    loc, file_kind, f"the '{lang}' text{for_name} has characters the game's font cannot "
                     f"draw: {shown}; they would show as boxes"), severity=WARNING))
             if slot is None:
                 continue
@@ -122,7 +123,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
             if extra:
                 room = SLOTS[slot].lines
                 problems.append(doc.problem(loc, at(
-                    loc, file_kind, f"the '{lang}' {name} is too long for one projected screen: "
+                    loc, file_kind, f"the '{lang}' text{for_name} is too long for one projected screen: "
                     f"it needs {room + extra} lines where {room} fit at "
                     f"{REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
                     + (", or split it into two steps)" if slot == "step_text" else ")")),
@@ -238,7 +239,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
         if not step.choices:
             if step.outcome is None:
                 problems.append(doc.problem(loc, at(loc, "story", "an ending (a step without "
-                                "choices) needs an outcome: safe, harmed or helped")))
+                                "choices) needs an outcome: safe, harmed or helped"), key=True))
             continue
         edges[sid] = []
         for i, choice in enumerate(step.choices):

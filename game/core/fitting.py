@@ -1,4 +1,4 @@
-"""Text fitting: greedy word wrap with an injected measure, shared by the renderer and the validator."""
+"""Text fitting: greedy word wrap with an injected measure, shared by renderer and validator."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
@@ -41,7 +41,7 @@ Outcome = Literal["safe", "harmed", "helped"]
 OUTCOMES: tuple[Outcome, ...] = ("safe", "harmed", "helped")
 
 
-class Text(RootModel[Union[str, dict[str, str]]]):
+class Text(RootModel[str | dict[str, str]]):
     """A translatable text: a plain string (the pack's first language) or language -> string."""
 
     @model_validator(mode="before")

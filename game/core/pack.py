@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -21,7 +21,7 @@ from game.core.problems import Problem, Severity
 from game.core.wording import describe_error, did_you_mean, errors_of
 from game.core.yamlfile import YamlDoc, read_yaml_file
 
-ScenarioModel = Union[Story, Deck]
+ScenarioModel = Story | Deck
 PACK_FILE = "pack.yaml"
 SIGNS_FILE = "warning-signs.yaml"
 

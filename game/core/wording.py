@@ -81,9 +81,11 @@ def at(loc: Loc, file_kind: str, detail: str) -> str:
 
 def _model_at(file_kind: str, loc: Loc) -> type[BaseModel] | None:
     """Which model the mapping at `loc` is, to list the keys it accepts."""
-    shape = tuple("#" if isinstance(s, int) else s for s in loc)
+    shape = tuple("#" if isinstance(s, int) else str(s) for s in loc)
     if file_kind == "pack":
-        return {(): PackInfo, ("risk_scale", "#"): Degree, ("help", "#"): HelpContact}.get(shape)
+        pack_models: dict[tuple[str, ...], type[BaseModel]] = {
+            (): PackInfo, ("risk_scale", "#"): Degree, ("help", "#"): HelpContact}
+        return pack_models.get(shape)
     if file_kind == "signs":
         return WarningSign if len(loc) == 1 else None
     if file_kind == "story":
@@ -95,7 +97,8 @@ def _model_at(file_kind: str, loc: Loc) -> type[BaseModel] | None:
             return Choice
         return None
     if file_kind == "cards":
-        return {(): Deck, ("cards", "#"): Card}.get(shape)
+        deck_models: dict[tuple[str, ...], type[BaseModel]] = {(): Deck, ("cards", "#"): Card}
+        return deck_models.get(shape)
     return None
 
 

@@ -158,7 +158,8 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -
                                     "one: remove or rename one of them"))
             continue
         first_line[key] = line
-        doc.key_marks[(*loc, key)] = (line, col)
+        key_loc: Loc = (*loc, key)
+        doc.key_marks[key_loc] = (line, col)
         result[key] = _convert(value_node, (*loc, key), doc, problems)
     return result
 
@@ -193,7 +194,7 @@ def _check_alias_expansion(text: str, shown: str) -> None:
             if event.anchor:
                 sizes[event.anchor] = 1
         elif isinstance(event, yaml.AliasEvent):
-            n = sizes.get(event.anchor, 1)
+            n = sizes.get(event.anchor or "", 1)
         else:
             continue
         total += n
@@ -201,8 +202,9 @@ def _check_alias_expansion(text: str, shown: str) -> None:
             stack[-1][0] += n
         if total > MAX_VALUES:
             mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             raise _Refused(Problem(
-                shown, mark.line + 1, mark.column + 1, Severity.ERROR,
+                shown, line, col, Severity.ERROR,
                 f"alias '*{getattr(event, 'anchor', '')}' would expand this file past "
                 f"{MAX_VALUES:,} values; refused (use fewer aliases, or write the values out)"
                 if isinstance(event, yaml.AliasEvent) else
@@ -229,7 +231,7 @@ _HINTS = (
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     message = f"YAML syntax: {what}"
     for needle, hint in _HINTS:

@@ -1,0 +1,92 @@
+"""Colours as roles (data), chosen for a washed-out projector: every text/background pair ≥ 7:1.
+
+The risk scale uses a sequence that falls steadily in lightness from safe to
+danger (so it reads in greyscale and for every kind of colour blindness) and is
+always drawn with the degree's number and label on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Colour = tuple[int, int, int]
+
+
+def hex_colour(value: str) -> Colour:
+    """'#RRGGBB' as an (r, g, b) tuple."""
+    value = value.lstrip("#")
+    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+
+def relative_luminance(colour: Colour) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = colour
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: Colour, b: Colour) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colour roles of every screen; the pairs in `TEXT_PAIRS` are the ones text is drawn with."""
+
+    background: Colour = hex_colour("#101418")
+    text: Colour = hex_colour("#F2F2F2")
+    muted: Colour = hex_colour("#C8CDD2")
+    accent: Colour = hex_colour("#FFD479")
+    panel: Colour = hex_colour("#1E262D")
+    panel_edge: Colour = hex_colour("#5A6670")
+    focus: Colour = hex_colour("#FFD479")
+    on_focus: Colour = hex_colour("#101418")
+    dark_text: Colour = hex_colour("#000000")
+    light_text: Colour = hex_colour("#FFFFFF")
+    blank: Colour = hex_colour("#000000")
+    scrim: Colour = hex_colour("#0A0D10")
+    safe: Colour = hex_colour("#C8F5B4")
+    harmed: Colour = hex_colour("#F07C4A")
+    helped: Colour = hex_colour("#9CC8FF")
+    error: Colour = hex_colour("#FF9E9E")
+
+    def text_on(self, fill: Colour) -> Colour:
+        """Black or white, whichever contrasts more with `fill`."""
+        dark, light = self.dark_text, self.light_text
+        return dark if contrast(dark, fill) >= contrast(light, fill) else light
+
+
+THEME = Theme()
+
+# Text roles drawn on backgrounds roles: (text role, background role).
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "background"), ("muted", "background"), ("accent", "background"),
+    ("error", "background"), ("text", "panel"), ("muted", "panel"), ("accent", "panel"),
+    ("on_focus", "focus"), ("text", "scrim"), ("muted", "scrim"), ("accent", "scrim"),
+    ("error", "scrim"), ("error", "panel"), ("on_focus", "safe"), ("on_focus", "harmed"),
+    ("on_focus", "helped"), ("text", "blank"),
+)
+
+# Ordered from lowest to highest risk, falling in lightness: light green, yellow,
+# amber, orange, dark red, wine, dark purple. Each holds black or white text at ≥ 7:1.
+_RISK_STOPS = ("#C8F5B4", "#F2E14B", "#F5A623", "#F07C4A", "#A51C1C", "#6E1245", "#3F1A5C")
+_RISK_PICKS: dict[int, tuple[int, ...]] = {
+    3: (0, 2, 4),
+    4: (0, 1, 3, 4),
+    5: (0, 1, 2, 3, 4),
+    6: (0, 1, 2, 3, 4, 6),
+    7: (0, 1, 2, 3, 4, 5, 6),
+}
+
+
+def risk_colours(degrees: int) -> list[Colour]:
+    """One colour per degree of a scale of `degrees` (3 to 7), lowest risk first."""
+    n = min(7, max(3, degrees))
+    colours = [hex_colour(_RISK_STOPS[i]) for i in _RISK_PICKS[n]]
+    return colours + [colours[-1]] * max(0, degrees - n)
