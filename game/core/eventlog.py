@@ -8,6 +8,7 @@ counted, and files in the folder that are not session logs are ignored.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -136,10 +137,9 @@ class EventLog:
     def close(self) -> None:
         """Close the file; the events stay readable in `events`."""
         if self._file is not None:
-            try:
+            # Everything was fsynced already: a failing close loses nothing.
+            with contextlib.suppress(OSError):
                 self._file.close()
-            except OSError:
-                pass  # everything was fsynced already; nothing left to lose
             self._file = None
 
     def __enter__(self) -> EventLog:

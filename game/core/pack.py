@@ -130,7 +130,7 @@ def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
                                                   severity=Severity.WARNING))
 
     problems = _in_file_order(problems, show)
-    if info is None or any(p.is_error and p.path == show(PACK_FILE) for p in problems):
+    if info is None:
         return LoadResult(None, problems, files)
     order = [s for s in (info.scenarios or []) if s in loaded]
     order += sorted(s for s in loaded if s not in order)

@@ -355,8 +355,8 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     labels = dict(log_labels)
     if pack is not None:
         pack_title = pack.text(pack.info.title, lang) or pack_title
-        for position, degree in enumerate(pack.info.risk_scale):
-            labels[position] = pack.text(degree.label, lang)
+        for position, scale_degree in enumerate(pack.info.risk_scale):
+            labels[position] = pack.text(scale_degree.label, lang)
         for scenario in played:
             _add_pack_texts(scenario, pack, lang)
     signs = [(sid, pack.text(pack.signs[sid].title, lang) if pack and sid in pack.signs else "")
