@@ -1,4 +1,4 @@
-"""Every rule of scenario-format.md: a broken pack, and the file, line and words a facilitator sees."""
+"""Every rule of scenario-format.md: a broken pack, the file, line and words a facilitator sees."""
 
 from __future__ import annotations
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from game.core.fitting import Measure, count_lines
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
-from game.core.layout import REFERENCE_SIZE, SLOTS, font_file_measure, overflow
+from game.core.layout import REFERENCE_SIZE, SLOTS, font_file_measure
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name
@@ -80,55 +82,104 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     if not ctx.languages:
         return problems
     default = ctx.default
-    glyphs = load_metrics(REGULAR_FONT)
+    listed = set(ctx.languages)
+    others = ctx.languages[1:]
+    covered = load_metrics(REGULAR_FONT).covered
     for loc, text in texts(model):
-        name = field_name(loc) if "questions" not in loc else ""
-        for_name = f" for {name}" if name else ""
         value = text.root
         by_lang = {default: value} if isinstance(value, str) else value
-        if not isinstance(value, str):
-            for lang in value:
-                if not LANG_PATTERN.fullmatch(lang):
-                    problems.append(doc.problem((*loc, lang), at(
-                        loc, file_kind, f"'{lang}'{for_name} is not a language code (two or "
-                        "three lowercase letters, like en, ru, tk, or pt-br)"), key=True))
-                elif lang not in ctx.languages:
-                    problems.append(doc.problem((*loc, lang), at(
-                        loc, file_kind, f"language '{lang}'{for_name} is not listed in pack.yaml "
-                        f"languages ({', '.join(ctx.languages)})"
-                        f"{did_you_mean(lang, ctx.languages)}"), key=True))
-            if default not in value:
-                problems.append(doc.problem(loc, at(
-                    loc, file_kind, f"no '{default}' text{for_name}: every text needs the "
-                    f"pack's first language, '{default}'")))
-        if default in by_lang:
-            for lang in ctx.languages[1:]:
+        if not isinstance(value, str) and (default not in value or not listed.issuperset(value)):
+            problems += _language_problems(loc, value, doc, file_kind, ctx)
+        if default in by_lang and len(by_lang) <= len(others):
+            for lang in others:
                 if lang not in by_lang:
                     problems.append(doc.problem(loc, at(
-                        loc, file_kind, f"no '{lang}' translation{for_name} "
+                        loc, file_kind, f"no '{lang}' translation{_for(loc)} "
                         f"(shown in '{default}')"), severity=WARNING))
-        slot = _slot_for(file_kind, loc)
+        room = _room(file_kind, loc)
         for lang, string in by_lang.items():
-            if lang not in ctx.languages:
+            if lang not in listed:
                 continue
-            missing = sorted({c for c in string if not glyphs.has_glyph(c)})
-            if missing:
+            if not covered.issuperset(string):
+                missing = sorted(set(string).difference(covered))
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 problems.append(doc.problem(loc, at(
-                    loc, file_kind, f"the '{lang}' text{for_name} has characters the game's font cannot "
-                    f"draw: {shown}; they would show as boxes"), severity=WARNING))
-            if slot is None:
-                continue
-            extra = overflow(slot, string, font_file_measure)
-            if extra:
-                room = SLOTS[slot].lines
+                    loc, file_kind, f"the '{lang}' text{_for(loc)} has characters the game's "
+                    f"font cannot draw: {shown}; they would show as boxes"), severity=WARNING))
+            if room is not None and room.overflows(string):
+                slot = SLOTS[room.slot]
+                needed = count_lines(string, room.measure, room.width)
                 problems.append(doc.problem(loc, at(
-                    loc, file_kind, f"the '{lang}' text{for_name} is too long for one projected screen: "
-                    f"it needs {room + extra} lines where {room} fit at "
+                    loc, file_kind, f"the '{lang}' text{_for(loc)} is too long for one projected "
+                    f"screen: it needs {needed} lines where {slot.lines} fit at "
                     f"{REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
-                    + (", or split it into two steps)" if slot == "step_text" else ")")),
+                    + (", or split it into two steps)" if room.slot == "step_text" else ")")),
                     severity=WARNING))
     return problems
+
+
+def _for(loc: Loc) -> str:
+    name = "" if "questions" in loc else field_name(loc)
+    return f" for {name}" if name else ""
+
+
+def _language_problems(loc: Loc, value: dict[str, str], doc: YamlDoc, file_kind: str,
+                       ctx: PackContext) -> list[Problem]:
+    problems = []
+    for lang in value:
+        if not LANG_PATTERN.fullmatch(lang):
+            problems.append(doc.problem((*loc, lang), at(
+                loc, file_kind, f"'{lang}'{_for(loc)} is not a language code (two or "
+                "three lowercase letters, like en, ru, tk, or pt-br)"), key=True))
+        elif lang not in ctx.languages:
+            problems.append(doc.problem((*loc, lang), at(
+                loc, file_kind, f"language '{lang}'{_for(loc)} is not listed in pack.yaml "
+                f"languages ({', '.join(ctx.languages)}){did_you_mean(lang, ctx.languages)}"),
+                key=True))
+    if ctx.default not in value:
+        problems.append(doc.problem(loc, at(
+            loc, file_kind, f"no '{ctx.default}' text{_for(loc)}: every text needs the "
+            f"pack's first language, '{ctx.default}'")))
+    return problems
+
+
+@dataclass(frozen=True)
+class _Room:
+    """One slot's room at the reference size, with its measure, ready for many texts."""
+
+    slot: str
+    measure: Measure
+    width: int
+    lines: int
+    space: float
+
+    def overflows(self, text: str) -> bool:
+        """Whether `text` needs more lines than the slot has (cheap bounds first)."""
+        if "\n" not in text:
+            words = text.split()
+            if not words:
+                return False
+            sizes = list(map(self.measure, words))
+            total = sum(sizes) + self.space * (len(sizes) - 1)
+            if total <= self.width:
+                return False
+            # Each full line is wider than the room less the word that did not fit.
+            spare = self.width - self.space - max(sizes)
+            if spare > 0 and 1 + total / spare <= self.lines:
+                return False
+        return count_lines(text, self.measure, self.width) > self.lines
+
+
+@cache
+def _room_for_slot(slot: str) -> _Room:
+    spec = SLOTS[slot]
+    measure = font_file_measure(spec.font_px(REFERENCE_SIZE[1]), spec.bold)
+    return _Room(slot, measure, spec.width_px(REFERENCE_SIZE[0]), spec.lines, measure(" "))
+
+
+def _room(file_kind: str, loc: Loc) -> _Room | None:
+    slot = _slot_for(file_kind, loc)
+    return _room_for_slot(slot) if slot is not None else None
 
 
 def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -40,9 +40,14 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _aware(moment: datetime) -> datetime:
+    # A naive time is the laptop's local time; an aware one keeps its own offset.
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 def timestamp(moment: datetime) -> str:
-    """`moment` as the log writes it: ISO 8601 local time with offset, to the second."""
-    return moment.astimezone().isoformat(timespec="seconds")
+    """`moment` as the log writes it: ISO 8601 with its UTC offset, to the second."""
+    return _aware(moment).isoformat(timespec="seconds")
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -127,6 +132,13 @@ class EventLog:
             self._write(event, moment)
         return event
 
+    def record(self, event: Mapping[str, Any]) -> None:
+        """`append` for an event given whole, `{"type": ..., **fields}`: the shape
+        `Session` sends to its sink, so `Session(sink=log.record)` logs every command."""
+        fields = dict(event)
+        event_type = fields.pop("type", None)
+        self.append(str(event_type), **fields)
+
     def take_warning(self) -> str | None:
         """The warning for the facilitator the first time it is asked for, then None."""
         if self.warning is None or self._warning_taken:
@@ -163,7 +175,7 @@ class EventLog:
         assert self.data_dir is not None
         folder = self.data_dir / SESSIONS_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = moment.astimezone().strftime("%Y%m%d-%H%M%S")
+        stamp = _aware(moment).strftime("%Y%m%d-%H%M%S")
         for _ in range(8):
             path = folder / f"{stamp}-{secrets.token_hex(3)}.jsonl"
             try:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate, repeat
+from operator import add
 
 Measure = Callable[[str], float]
 """Width in pixels of one line of text."""
@@ -12,7 +15,9 @@ def wrap(text: str, measure: Measure, width: float) -> list[str]:
     """Split `text` into lines no wider than `width`.
 
     Breaks at spaces; keeps the writer's line breaks; a word wider than a whole
-    line is split between characters rather than cut off.
+    line is split between characters rather than cut off. Widths are taken to add
+    up word by word (each word is measured once), and each line's end is found by
+    bisecting the running total: the validator wraps every text of a pack.
     """
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
@@ -20,23 +25,59 @@ def wrap(text: str, measure: Measure, width: float) -> list[str]:
         if not words:
             lines.append("")
             continue
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            while measure(line) > width and len(line) > 1:
-                cut = _longest_prefix(line, measure, width)
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line)
+        for start, stop in _breaks(words, measure, width):
+            if stop > start:
+                lines.append(" ".join(words[start:stop]))
+            else:
+                lines.extend(_split_word(words[start], measure, width))
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
     return lines
+
+
+def count_lines(text: str, measure: Measure, width: float) -> int:
+    """How many lines `wrap` would make of `text`, without building them."""
+    count = 0
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        words = paragraph.split()
+        if not words:
+            count += 1
+            continue
+        for start, stop in _breaks(words, measure, width):
+            count += 1 if stop > start else len(_split_word(words[start], measure, width))
+    return count
+
+
+def _breaks(words: list[str], measure: Measure, width: float) -> list[tuple[int, int]]:
+    """Greedy line breaks as (first word, word after the last) pairs; (i, i) marks a word
+    wider than a line on its own, to be cut between characters."""
+    space = measure(" ")
+    sizes = list(map(measure, words))
+    if sum(sizes) + space * (len(words) - 1) <= width:
+        return [(0, len(words))]
+    ends = [0.0, *accumulate(map(add, sizes, repeat(space)))]
+    breaks = []
+    start = 0
+    while start < len(words):
+        stop = bisect_right(ends, ends[start] + width + space, lo=start + 1) - 1
+        if stop > start:
+            breaks.append((start, stop))
+            start = stop
+        else:
+            breaks.append((start, start))
+            start += 1
+    return breaks
+
+
+def _split_word(word: str, measure: Measure, width: float) -> list[str]:
+    """A word wider than a line, cut between characters into lines that fit."""
+    pieces = []
+    while measure(word) > width and len(word) > 1:
+        cut = _longest_prefix(word, measure, width)
+        pieces.append(word[:cut])
+        word = word[cut:]
+    pieces.append(word)
+    return pieces
 
 
 def _longest_prefix(word: str, measure: Measure, width: float) -> int:

@@ -27,26 +27,39 @@ class FontMetrics:
         advances = [struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(metric_count)]
         self._glyph_of = _read_cmap(data, tables["cmap"])
         self._advances = advances
-        self._cache: dict[tuple[str, int], int] = {}
+        self.covered = frozenset(map(chr, self._glyph_of)) | frozenset("\n\r\t")
+        """Every character the font draws (others show as an empty box)."""
+        self._tables: dict[int, _Widths] = {}
 
     def has_glyph(self, char: str) -> bool:
         """Whether the font draws `char` (rather than an empty box)."""
-        return ord(char) in self._glyph_of or char in "\n\r\t"
+        return char in self.covered
 
     def char_width(self, char: str, size: int) -> int:
         """Width in pixels of `char` at pixel `size`, rounded up (hinting rounds each advance)."""
-        key = (char, size)
-        width = self._cache.get(key)
-        if width is None:
-            glyph = self._glyph_of.get(ord(char), 0)
-            advance = self._advances[min(glyph, len(self._advances) - 1)]
-            width = math.ceil(advance * size / self.units_per_em)
-            self._cache[key] = width
-        return width
+        glyph = self._glyph_of.get(ord(char), 0)
+        advance = self._advances[min(glyph, len(self._advances) - 1)]
+        return math.ceil(advance * size / self.units_per_em)
 
     def width(self, text: str, size: int) -> int:
         """Width in pixels of one line of `text` at pixel `size`, without kerning."""
-        return sum(self.char_width(c, size) for c in text)
+        table = self._tables.get(size)
+        if table is None:
+            table = self._tables[size] = _Widths(self, size)
+        return sum(map(table.__getitem__, text))
+
+
+class _Widths(dict[str, int]):
+    """Character -> width at one size, filled on first use (the validator's hot path)."""
+
+    def __init__(self, metrics: FontMetrics, size: int) -> None:
+        super().__init__()
+        self._metrics = metrics
+        self._size = size
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = self._metrics.char_width(char, self._size)
+        return width
 
 
 @lru_cache(maxsize=4)

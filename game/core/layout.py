@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from game.core.fitting import Measure, wrap
-from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT, load_metrics
+from game.core.fitting import Measure, count_lines, wrap
+from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT, FontMetrics, load_metrics
 
 MeasureAt = Callable[[int, bool], Measure]
 """Gives a line-measuring function for a pixel size and weight (injected by the caller)."""
@@ -78,10 +79,25 @@ SLOTS: dict[str, Slot] = {
 }
 
 
+@lru_cache(maxsize=64)
 def font_file_measure(size: int, bold: bool) -> Measure:
     """Measure with the shipped fonts' own advance widths (no pygame; slightly generous)."""
-    metrics = load_metrics(BOLD_FONT if bold else REGULAR_FONT)
-    return lambda line: metrics.width(line, size)
+    return _WordWidths(load_metrics(BOLD_FONT if bold else REGULAR_FONT), size).__getitem__
+
+
+class _WordWidths(dict[str, int]):
+    """Widths of words at one size, remembered: a pack repeats its words thousands of times."""
+
+    def __init__(self, metrics: FontMetrics, size: int) -> None:
+        super().__init__()
+        self._metrics = metrics
+        self._size = size
+
+    def __missing__(self, text: str) -> int:
+        width = self._metrics.width(text, self._size)
+        if len(text) <= 40:
+            self[text] = width
+        return width
 
 
 def fit_lines(kind: str, text: str, measure_at: MeasureAt, window: tuple[int, int]) -> list[str]:
@@ -94,4 +110,6 @@ def fit_lines(kind: str, text: str, measure_at: MeasureAt, window: tuple[int, in
 def overflow(kind: str, text: str, measure_at: MeasureAt = font_file_measure,
              window: tuple[int, int] = REFERENCE_SIZE) -> int:
     """How many lines `text` needs beyond its slot's room (0 when it fits)."""
-    return max(0, len(fit_lines(kind, text, measure_at, window)) - SLOTS[kind].lines)
+    slot = SLOTS[kind]
+    measure = measure_at(slot.font_px(window[1]), slot.bold)
+    return max(0, count_lines(text, measure, slot.width_px(window[0])) - slot.lines)

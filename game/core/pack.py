@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,18 @@ def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
     """
     if not folder.is_dir():
         raise PackFolderMissing(f"{folder}: no such folder")
+    # Parsing builds many short-lived, acyclic objects; the cyclic collector would scan
+    # them again and again for nothing (a fifth of the time on a large pack).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(folder, shown)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(folder: Path, shown: str | None) -> LoadResult:
     root = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
 
     def show(name: str) -> str:

@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_given": "not given",
         "teams": "Teams",
         "no_teams": "none (the whole room)",
+        "room": "Whole room",
         "played": "Scenarios played",
         "not_ended": "The session did not end cleanly; times are up to its last recorded "
                      "action.",
@@ -82,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_given": "не указано",
         "teams": "Команды",
         "no_teams": "нет (весь зал вместе)",
+        "room": "Весь зал",
         "played": "Сыграно сценариев",
         "not_ended": "Занятие не было завершено как положено; время указано до последнего "
                      "записанного действия.",
@@ -129,6 +131,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_given": "görkezilmedi",
         "teams": "Toparlar",
         "no_teams": "ýok (tutuş zal bilelikde)",
+        "room": "Tutuş zal",
         "played": "Oýnalan ssenariýler",
         "not_ended": "Sapak dogry tamamlanmady; wagt iň soňky ýazylan hereketine çenli "
                      "görkezilýär.",
@@ -242,6 +245,14 @@ class Report:
     events: int
     source: str | None = None
 
+    def team_name(self, team: str) -> str:
+        """A team as the report names it: with no teams the room plays as one, named ''."""
+        return team or label(self.lang, "room")
+
+    @property
+    def cards_played(self) -> bool:
+        return any(s.cards for s in self.scenarios)
+
     def degree_text(self, degree: int | None) -> str:
         """A degree as the screen shows it: numbered from 1, with its label."""
         if degree is None:
@@ -328,6 +339,9 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
         elif kind == "session_end":
             end = event
 
+    if end is not None and events[-1] is not end:
+        # Undone from the summary and played on (or cut off): its totals are out of date.
+        end = None
     lang = lang or language
     times = [t for t in (parse_time(e.get("t")) for e in events) if t is not None]
     started = parse_time(start.get("t")) or (times[0] if times else None)
@@ -364,7 +378,7 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
 
     return Report(
         lang=lang, pack_title=pack_title, language=language, started=started, ended=ended,
-        duration_s=duration, ended_cleanly=end is not None and events[-1] is end,
+        duration_s=duration, ended_cleanly=end is not None,
         participants=_int(start.get("participants")), place=_str(start.get("place")),
         teams=teams, scenarios=played, signs=signs, team_scores=team_scores,
         degree_labels=labels, skipped_lines=skipped_lines, events=len(events), source=source)
@@ -463,6 +477,9 @@ th, td { border: 1px solid #888; padding: .25em .5em; text-align: left;
          vertical-align: top; }
 th { background: #e8e8e8; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+.deg { white-space: nowrap; }
+td.card { width: 45%; }
+table.scores { width: auto; min-width: 50%; }
 .note { color: #333; font-size: 10.5pt; }
 .alert { border: 2px solid #111; padding: .4em .6em; font-weight: bold; }
 .total { font-size: 13pt; }
@@ -470,7 +487,7 @@ ul.signs { padding-left: 1.2em; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
 footer { margin-top: 2em; border-top: 1px solid #888; padding-top: .4em;
          font-size: 10.5pt; color: #333; }
-section.scenario, table, tr { page-break-inside: avoid; break-inside: avoid; }
+tr, .keep { page-break-inside: avoid; break-inside: avoid; }
 h2, h3 { page-break-after: avoid; break-after: avoid; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 """
@@ -516,10 +533,12 @@ def render_html(report: Report) -> str:
     out += [f"<dt>{t(key)}</dt><dd>{escape(value)}</dd>" for key, value in facts]
     out.append("</dl>")
 
-    if report.team_scores:
+    if report.team_scores and report.cards_played:
         out.append(f"<h2>{t('scores')}</h2>")
-        out.append(f'<table><tr><th>{t("team")}</th><th class="num">{t("score")}</th></tr>')
-        out += [f'<tr><td>{escape(team)}</td><td class="num">{points}</td></tr>'
+        out.append(f'<table class="scores keep"><tr><th>{t("team")}</th>'
+                   f'<th class="num">{t("score")}</th></tr>')
+        out += [f'<tr><td>{escape(report.team_name(team))}</td>'
+                f'<td class="num">{points}</td></tr>'
                 for team, points in report.team_scores.items()]
         out.append("</table>")
 
@@ -561,8 +580,9 @@ def _scenario_html(report: Report, scenario: PlayedScenario, number: int) -> lis
     if not scenario.finished:
         out.append(f"<p><em>{t('unfinished')}</em></p>")
     if scenario.path:
-        out.append(f'<table><tr><th class="num">#</th><th>{t("step")}</th>'
-                   f'<th>{t("choice")}</th><th>{t("degree")}</th></tr>')
+        out.append(f'<table class="keep"><thead><tr><th class="num">#</th>'
+                   f'<th>{t("step")}</th><th>{t("choice")}</th><th>{t("degree")}</th></tr>'
+                   "</thead><tbody>")
         for index, row in enumerate(scenario.path, start=1):
             choice = str(row.choice) if row.choice is not None else "?"
             if row.choice_text:
@@ -570,23 +590,29 @@ def _scenario_html(report: Report, scenario: PlayedScenario, number: int) -> lis
             out.append(f'<tr><td class="num">{index}</td><td>{escape(row.step)}</td>'
                        f"<td>{escape(choice)}</td>"
                        f"<td>{escape(report.degree_text(row.degree))}</td></tr>")
-        out.append("</table>")
+        out.append("</tbody></table>")
+    summary: list[str] = []  # printed together: the ending and the totals on one page
+    if scenario.outcome:
+        outcome = label(lang, scenario.outcome) if scenario.outcome in OUTCOMES \
+            else scenario.outcome
+        summary.append(f"<p>{t('outcome')}: <strong>{escape(outcome)}</strong></p>")
     if scenario.total is not None:
         compare = [f"{t('safest')}: {scenario.safest}" if scenario.safest is not None else "",
                    f"{t('riskiest')}: {scenario.riskiest}" if scenario.riskiest is not None
                    else ""]
         extra = "; ".join(c for c in compare if c)
-        out.append(f'<p class="total"><strong>{t("risk_points")}: {scenario.total}</strong>'
-                   + (f" ({extra})" if extra else "") + "</p>")
-        out.append(f'<p class="note">{t("risk_note")}</p>')
-    if scenario.outcome:
-        outcome = label(lang, scenario.outcome) if scenario.outcome in OUTCOMES \
-            else scenario.outcome
-        out.append(f"<p>{t('outcome')}: <strong>{escape(outcome)}</strong></p>")
+        summary.append(f'<p class="total"><strong>{t("risk_points")}: {scenario.total}'
+                       "</strong>" + (f" ({extra})" if extra else "") + "</p>")
+        summary.append(f'<p class="note">{t("risk_note")}</p>')
+    if summary:
+        out += ['<div class="keep">', *summary, "</div>"]
     if scenario.cards:
         teams = list(dict.fromkeys(team for card in scenario.cards for team in card.ratings))
-        out.append(f'<table><tr><th>{t("card")}</th><th>{t("pack_degree")}</th>'
-                   + "".join(f"<th>{escape(team)}</th>" for team in teams) + "</tr>")
+        # A long deck runs over pages: its header row is repeated on each (thead).
+        out.append(f'<table><thead><tr><th>{t("card")}</th><th>{t("pack_degree")}</th>'
+                   + "".join(f'<th class="num">{escape(report.team_name(team))}</th>'
+                             for team in teams)
+                   + "</tr></thead><tbody>")
         for card in scenario.cards:
             name = f"{card.card}" + (f". {card.text}" if card.text else "")
             cells = []
@@ -595,15 +621,23 @@ def _scenario_html(report: Report, scenario: PlayedScenario, number: int) -> lis
                     cells.append("<td></td>")
                     continue
                 points = card.points.get(team, 0)
-                cells.append(f"<td>{escape(report.degree_text(card.ratings[team]))} "
-                             f"<strong>(+{points})</strong></td>")
-            out.append(f"<tr><td>{escape(name)}</td>"
-                       f"<td>{escape(report.degree_text(card.degree))}</td>"
+                # Teams' cells give the number only (the scale is under the table), so the
+                # card's text keeps room to be read even with six teams.
+                rating = card.ratings[team]
+                shown = str(rating + 1) if rating is not None else "?"
+                cells.append(f'<td class="num">{shown} <strong>+{points}</strong></td>')
+            out.append(f'<tr><td class="card">{escape(name)}</td>'
+                       f'<td><span class="deg">{escape(report.degree_text(card.degree))}'
+                       "</span></td>"
                        + "".join(cells) + "</tr>")
         totals = scenario.team_points()
         out.append(f'<tr><th colspan="2">{t("score")}</th>'
-                   + "".join(f"<th>{totals.get(team, 0)}</th>" for team in teams) + "</tr>")
-        out.append("</table>")
+                   + "".join(f'<th class="num">{totals.get(team, 0)}</th>' for team in teams)
+                   + "</tr>")
+        out.append("</tbody></table>")
+        if report.degree_labels:
+            scale = " · ".join(f"{report.degree_text(d)}" for d in sorted(report.degree_labels))
+            out.append(f'<p class="note">{t("degree")}: {escape(scale)}</p>')
         out.append(f'<p class="note">{t("points_note")}</p>')
     out.append("</section>")
     return out
@@ -616,13 +650,15 @@ def report_rows(report: Report) -> list[dict[str, str]]:
     """The report as CSV rows (columns CSV_COLUMNS); degrees numbered from 1 as on screen."""
     rows: list[dict[str, str]] = []
 
-    def row(record: str, scenario: str = "", item: str = "", team: str = "",
+    def row(record: str, scenario: str = "", item: str = "", team: str | None = None,
             degree: int | None = None, value: object = "") -> None:
         rows.append({
-            "record": record, "scenario": scenario, "item": item, "team": team,
+            "record": record, "scenario": _cell(scenario), "item": _cell(item),
+            "team": _cell(report.team_name(team)) if team is not None else "",
             "degree": "" if degree is None else str(degree + 1),
-            "degree_label": "" if degree is None else report.degree_labels.get(degree, ""),
-            "value": "" if value is None else str(value),
+            "degree_label": _cell(report.degree_labels.get(degree, "")
+                                  if degree is not None else ""),
+            "value": "" if value is None else _cell(str(value)),
         })
 
     session: list[tuple[str, object]] = [
@@ -672,6 +708,12 @@ def report_rows(report: Report) -> list[dict[str, str]]:
     for sid, title in report.signs:
         row("sign", item=sid, value=title)
     return rows
+
+
+def _cell(text: str) -> str:
+    # A team name typed as "=HYPERLINK(...)" would run as a formula when the CSV is opened
+    # in a spreadsheet; a leading apostrophe keeps it text (OWASP's advice for CSV export).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def render_csv(report: Report) -> str:

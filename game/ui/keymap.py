@@ -28,11 +28,12 @@ class Action(str, Enum):
     UP = "up"
     DOWN = "down"
     QUIT = "quit"  # the window's close button
+    SELECT = "select"  # a click on an item of a list (arg: its index), never a key
 
 
 @dataclass(frozen=True)
 class Command:
-    """A named action, with its number for `Action.NUMBER` (1-based, as shown on screen)."""
+    """A named action; `number` is 1-based for `Action.NUMBER` (as shown), an index for SELECT."""
 
     action: Action
     number: int = 0
@@ -46,8 +47,8 @@ class KeySpec:
     ctrl: bool = False
 
 
-MAX_NUMBER = 7
-"""Degrees are entered 1..N; a scale has at most 7 degrees."""
+MAX_NUMBER = 9
+"""Number keys read: degrees go up to 7 (the largest scale), menu entries up to 9."""
 
 _DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, MAX_NUMBER + 1)}
 _KEYPAD = {getattr(pygame, f"K_KP{n}"): n for n in range(1, MAX_NUMBER + 1)}
@@ -72,15 +73,15 @@ KEYMAP: dict[Action, tuple[KeySpec, ...]] = {
 }
 
 HELP_ROWS: tuple[tuple[str, str], ...] = (
-    ("1–7, A C D", "help_choose"),
-    ("Enter  Space  →  PgDn  F5  click", "help_continue"),
-    ("←  PgUp  Backspace", "help_back"),
-    ("B  .", "help_blank"),
+    ("1–9 (A, C, D)", "help_choose"),
+    ("Enter, Space, Right, PgDn, F5, click", "help_continue"),
+    ("Left, PgUp, Backspace", "help_back"),
+    ("B, .", "help_blank"),
     ("Esc", "help_pause"),
     ("L", "help_language"),
     ("N", "help_notes"),
     ("T", "help_timer"),
-    ("H  F1", "help_help"),
+    ("H, F1", "help_help"),
     ("F11", "help_fullscreen"),
     ("Ctrl+R", "help_reload"),
 )

@@ -39,22 +39,22 @@ def contrast(a: Colour, b: Colour) -> float:
 class Theme:
     """Colour roles of every screen; the pairs in `TEXT_PAIRS` are the ones text is drawn with."""
 
-    background: Colour = hex_colour("#101418")
-    text: Colour = hex_colour("#F2F2F2")
-    muted: Colour = hex_colour("#C8CDD2")
-    accent: Colour = hex_colour("#FFD479")
-    panel: Colour = hex_colour("#1E262D")
-    panel_edge: Colour = hex_colour("#5A6670")
-    focus: Colour = hex_colour("#FFD479")
-    on_focus: Colour = hex_colour("#101418")
-    dark_text: Colour = hex_colour("#000000")
-    light_text: Colour = hex_colour("#FFFFFF")
-    blank: Colour = hex_colour("#000000")
-    scrim: Colour = hex_colour("#0A0D10")
-    safe: Colour = hex_colour("#C8F5B4")
-    harmed: Colour = hex_colour("#F07C4A")
-    helped: Colour = hex_colour("#9CC8FF")
-    error: Colour = hex_colour("#FF9E9E")
+    background: Colour = (0x10, 0x14, 0x18)  # #101418
+    text: Colour = (0xF2, 0xF2, 0xF2)  # #F2F2F2
+    muted: Colour = (0xC8, 0xCD, 0xD2)  # #C8CDD2
+    accent: Colour = (0xFF, 0xD4, 0x79)  # #FFD479
+    panel: Colour = (0x1E, 0x26, 0x2D)  # #1E262D
+    panel_edge: Colour = (0x5A, 0x66, 0x70)  # #5A6670
+    focus: Colour = (0xFF, 0xD4, 0x79)  # #FFD479
+    on_focus: Colour = (0x10, 0x14, 0x18)  # #101418
+    dark_text: Colour = (0x00, 0x00, 0x00)  # #000000
+    light_text: Colour = (0xFF, 0xFF, 0xFF)  # #FFFFFF
+    blank: Colour = (0x00, 0x00, 0x00)  # #000000
+    scrim: Colour = (0x0A, 0x0D, 0x10)  # #0A0D10
+    safe: Colour = (0xC8, 0xF5, 0xB4)  # #C8F5B4
+    harmed: Colour = (0xF0, 0x7C, 0x4A)  # #F07C4A
+    helped: Colour = (0x9C, 0xC8, 0xFF)  # #9CC8FF
+    error: Colour = (0xFF, 0x9E, 0x9E)  # #FF9E9E
 
     def text_on(self, fill: Colour) -> Colour:
         """Black or white, whichever contrasts more with `fill`."""
@@ -69,8 +69,8 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "background"), ("muted", "background"), ("accent", "background"),
     ("error", "background"), ("text", "panel"), ("muted", "panel"), ("accent", "panel"),
     ("on_focus", "focus"), ("text", "scrim"), ("muted", "scrim"), ("accent", "scrim"),
-    ("error", "scrim"), ("error", "panel"), ("on_focus", "safe"), ("on_focus", "harmed"),
-    ("on_focus", "helped"), ("text", "blank"),
+    ("error", "scrim"), ("error", "panel"), ("dark_text", "safe"), ("dark_text", "harmed"),
+    ("dark_text", "helped"), ("text", "blank"),
 )
 
 # Ordered from lowest to highest risk, falling in lightness: light green, yellow,

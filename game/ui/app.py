@@ -1,0 +1,401 @@
+"""The game window: keys become commands, commands change the session, the screen draws it.
+
+The loop is frugal: it flips the display only when something changed or an
+animation runs (the meter, a running timer once a second), so an idle screen
+on a laptop's battery costs about nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from game.core.pack import Pack, PackFolderMissing, load_pack
+from game.core.session import EventSink, ScreenKind, Session, State
+from game.ui.fonts import Fonts
+from game.ui.images import Pictures
+from game.ui.keymap import Action, Command, command_for_event
+from game.ui.screens import overlay_screens, session_screens
+from game.ui.screens.base import Ctx, Screen
+from game.ui.state import Overlay, ResumeOffer, UiState
+from game.ui.theme import THEME, Theme
+from game.ui.timer import DiscussionTimer
+from game.ui.widgets import footer
+from game.ui.wording import say
+
+FPS = 60
+MIN_SIZE = (640, 480)
+NOTICE_SECONDS = 3.0
+
+# Overlays that any key (or click) closes, as the product asks of help and the blank screen.
+_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES)
+
+
+def create_session(pack: Pack, language: str | None = None,
+                   sink: EventSink | None = None) -> Session:
+    """The one place a Session is made; the session log plugs in here as `sink`."""
+    return Session(pack, language=language or "", sink=sink)
+
+
+class App:
+    """The game, independent of any window: handles events and draws onto a given surface."""
+
+    def __init__(self, session: Session, pack_folder: Path, pack_shown: str,
+                 size: tuple[int, int], clock: Callable[[], float] = time.monotonic,
+                 theme: Theme = THEME, resume: ResumeOffer | None = None) -> None:
+        self.session = session
+        self.pack_folder = pack_folder
+        self.pack_shown = pack_shown
+        self.size = size
+        self.clock = clock
+        self.theme = theme
+        self.fonts = Fonts()
+        self.pictures = Pictures()
+        self.ui = UiState(timer=DiscussionTimer(clock), resume=resume)
+        self.screens = session_screens()
+        self.overlays = overlay_screens()
+        self.dirty = True
+        self.animating = False
+        self.shown_at = clock()
+        self.targets: list[tuple[pygame.Rect, Command]] = []
+        self.toggle_fullscreen: Callable[[], None] = lambda: None
+        self.data_dir: Path | None = None
+        self._seen: State | None = None
+        self._last_second = -1
+        self._last_ctx: Ctx | None = None
+
+    # ------------------------------------------------------------ queries
+    @property
+    def running(self) -> bool:
+        return not self.ui.quit_requested
+
+    def screen(self) -> Screen:
+        """The screen drawn on top: an overlay when one is open, else the session's screen."""
+        overlay = self.ui.overlay
+        return self.overlays[overlay] if overlay else self.screens[self.session.screen]
+
+    def context(self) -> Ctx:
+        return Ctx(self.session, self.ui, self.fonts, self.pictures, self.theme, self.size,
+                   self.clock(), self.shown_at)
+
+    def needs_frame(self) -> bool:
+        """Whether the display must be redrawn now (a change, an animation, the timer's second)."""
+        if self.ui.timer.running:
+            second = int(self.ui.timer.elapsed())
+            if second != self._last_second:
+                self._last_second = second
+                self.dirty = True
+        return self.dirty or self.animating
+
+    # ------------------------------------------------------------- events
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Handle one pygame event; a failure shows the error screen instead of crashing."""
+        try:
+            self._handle_event(event)
+        except Exception as exc:
+            self.fail(exc)
+        self._notice_screen_change()
+
+    def _handle_event(self, event: pygame.event.Event) -> None:
+        kind = event.type
+        if kind == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+            return
+        if kind in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN,
+                    pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        if kind == pygame.MOUSEBUTTONDOWN:
+            self.click(event.pos, event.button)
+            return
+        if kind not in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.QUIT):
+            return
+        if self.ui.overlay is Overlay.BLANK and kind == pygame.KEYDOWN:
+            self.ui.close(Overlay.BLANK)
+            self.dirty = True
+            return
+        if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
+            if self._resume_key(event):
+                return
+            title = self.screens[ScreenKind.TITLE]
+            key_hook = getattr(title, "key", None)
+            if key_hook is not None and key_hook(event, self.context()):
+                self.dirty = True
+                return
+        command = command_for_event(event)
+        if command is not None:
+            self.dispatch(command)
+
+    def _resume_key(self, event: pygame.event.Event) -> bool:
+        offer = self.ui.resume
+        if (offer is None or event.type != pygame.KEYDOWN or event.key != pygame.K_r
+                or event.mod & pygame.KMOD_CTRL):
+            return False
+        session = offer.resume()
+        self.ui.resume = None
+        if session is not None:
+            self.session = session
+            self.ui.begun = True
+        self.dirty = True
+        return True
+
+    def click(self, pos: tuple[int, int], button: int = 1) -> None:
+        """A mouse click: the item under it, else continue (right button: back)."""
+        self.dirty = True
+        if self.ui.overlay is Overlay.BLANK:
+            self.ui.close(Overlay.BLANK)
+            return
+        if button == 3:
+            self.dispatch(Command(Action.BACK))
+            return
+        if button != 1:
+            return
+        for rect, command in reversed(self.targets):
+            if rect.collidepoint(pos):
+                self.dispatch(command)
+                return
+        self.dispatch(Command(Action.CONTINUE))
+
+    def dispatch(self, command: Command) -> None:
+        """Carry out a command: global keys first, then the overlay, then the screen."""
+        self.dirty = True
+        ui, session = self.ui, self.session
+        action = command.action
+        top = ui.overlay
+        if action is Action.QUIT:
+            if ui.quit_armed and top is Overlay.PAUSE:
+                ui.quit_requested = True
+            else:
+                ui.open(Overlay.PAUSE)
+                ui.pause_cursor = 3
+                ui.quit_armed = True
+            return
+        if top in (Overlay.ERROR,):
+            ui.close(Overlay.ERROR)
+            session.to_menu()
+            return
+        if action is Action.FULLSCREEN:
+            self.toggle_fullscreen()
+            return
+        if action is Action.RELOAD:
+            self.reload()
+            return
+        if action is Action.TIMER:
+            ui.timer.toggle()
+            return
+        if action is Action.LANGUAGE:
+            session.next_language()
+            return
+        if action is Action.PAUSE:
+            if top is None:
+                ui.open(Overlay.PAUSE)
+                ui.pause_cursor, ui.quit_armed = 0, False
+            else:
+                ui.close()
+            return
+        toggles = {Action.BLANK: Overlay.BLANK, Action.HELP: Overlay.HELP,
+                   Action.NOTES: Overlay.NOTES}
+        if action in toggles:
+            overlay = toggles[action]
+            if top is overlay:
+                ui.close()
+            else:
+                ui.open(overlay)
+            return
+        if top in _CLOSED_BY_ANY_KEY:
+            ui.close()
+            return
+        ctx = self.context()
+        if top is not None:
+            self.overlays[top].handle(command, ctx)
+            return
+        if self.screens[session.screen].handle(command, ctx):
+            return
+        self._route(command)
+
+    def _route(self, command: Command) -> None:
+        session = self.session
+        action = command.action
+        if action is Action.CONTINUE:
+            session.advance()
+        elif action is Action.BACK:
+            session.back()
+        elif action is Action.NUMBER:
+            if session.screen is ScreenKind.STEP:
+                session.choose(command.number - 1)
+            elif session.screen in (ScreenKind.CARD, ScreenKind.RATING):
+                session.rate(command.number - 1)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay everything out again for a new window size."""
+        self.size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.fonts.clear()
+        self.dirty = True
+
+    def reload(self) -> None:
+        """Ctrl+R: load the pack again; on errors keep playing the old one and show them."""
+        try:
+            result = load_pack(self.pack_folder, self.pack_shown)
+        except PackFolderMissing as exc:
+            self.ui.reload_problems = [str(exc)]
+            self.ui.open(Overlay.RELOAD_ERRORS)
+            return
+        broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
+                                                        else {})
+        if result.pack is None or broken:
+            self.ui.reload_problems = [p.format() for p in result.errors]
+            self.ui.open(Overlay.RELOAD_ERRORS)
+            return
+        self.session.reload(result.pack)
+        self.pictures.clear()
+        self.ui.notice = say("reloaded", self.session.language)
+        self.ui.notice_until = self.clock() + NOTICE_SECONDS
+
+    def fail(self, exc: BaseException) -> None:
+        """Show the error screen for a failure inside a screen; the session stays intact."""
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        self.ui.error_text = f"{type(exc).__name__}: {exc}"
+        self.ui.overlays = [Overlay.ERROR]
+        self.dirty = True
+
+    def _notice_screen_change(self) -> None:
+        state = self.session.state
+        if state is self._seen:
+            return
+        self._seen = state
+        self.shown_at = self.clock()
+        self.screens[self.session.screen].on_show(self.context())
+        self.dirty = True
+
+    # ------------------------------------------------------------ drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the current screen (and overlay) onto `surface`, never raising."""
+        self._notice_screen_change()
+        try:
+            self._draw(surface)
+        except Exception as exc:
+            self.fail(exc)
+            try:
+                self._draw(surface)
+            except Exception as again:
+                surface.fill(self.theme.background)
+                traceback.print_exception(type(again), again, again.__traceback__)
+        self.dirty = False
+
+    def _draw(self, surface: pygame.Surface) -> None:
+        ctx = self.context()
+        surface.fill(self.theme.background)
+        base = self.screens[self.session.screen]
+        overlay = self.ui.overlay
+        if overlay is None or (overlay is not Overlay.BLANK and overlay is not Overlay.ERROR):
+            base.draw(surface, ctx)
+        if overlay is None:
+            footer(surface, ctx, base.footer(ctx))
+        else:
+            ctx.targets = []  # only the overlay's items are clickable
+            self.overlays[overlay].draw(surface, ctx)
+        self.targets = [(t.rect, t.command) for t in ctx.targets]
+        self.animating = ctx.animating
+        self._last_ctx = ctx
+
+
+def _open_window(size: tuple[int, int] | None) -> pygame.Surface:
+    if size is None:
+        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+
+def _init_sound() -> None:
+    # No sound device (a projector laptop, a container): the game goes on silent.
+    with contextlib.suppress(pygame.error):
+        pygame.mixer.init()
+
+
+def load_for_play(pack_arg: str | None) -> tuple[Pack | None, Path, str, list[str]]:
+    """The pack to play, its folder and name, and the formatted problems of pack.yaml."""
+    from game.cli import _pack_arg
+
+    folder, shown = _pack_arg(pack_arg)
+    try:
+        result = load_pack(folder, shown)
+    except PackFolderMissing:
+        return None, folder, shown, [f"{shown}: error: no such pack folder"]
+    if result.pack is None:
+        return None, folder, shown, [p.format() for p in result.problems if p.is_error]
+    return result.pack, folder, shown, []
+
+
+def run_game(args: argparse.Namespace) -> int:
+    """Play a pack in a window (full screen unless --window); returns the exit code."""
+    pack, folder, shown, problems = load_for_play(getattr(args, "pack", None))
+    if pack is None:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"{shown}: the pack cannot be played until pack.yaml is fixed", file=sys.stderr)
+        return 1
+    session = create_session(pack, getattr(args, "lang", None))
+    scenario = getattr(args, "scenario", None)
+    if scenario:
+        if scenario not in pack.scenarios:
+            known = ", ".join(pack.scenarios) or "none"
+            print(f"{shown}: error: no scenario '{scenario}' that loads (scenarios: {known})",
+                  file=sys.stderr)
+            return 1
+        session.advance()
+        session.start_scenario(scenario, getattr(args, "step", None))
+
+    window = _parse_window(getattr(args, "window", None))
+    pygame.display.init()
+    pygame.font.init()
+    _init_sound()
+    pygame.display.set_caption("Degrees of Risk")
+    surface = _open_window(window)
+    pygame.key.set_repeat(0)
+    app = App(session, folder, shown, surface.get_size())
+    app.data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
+    state = {"window": window or (1280, 720), "fullscreen": window is None}
+
+    def toggle() -> None:
+        nonlocal surface
+        state["fullscreen"] = not state["fullscreen"]
+        surface = _open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
+        app.resize(surface.get_size())
+
+    app.toggle_fullscreen = toggle
+    clock = pygame.time.Clock()
+    try:
+        while app.running:
+            for event in pygame.event.get():
+                app.handle_event(event)
+                if event.type == pygame.VIDEORESIZE and not state["fullscreen"]:
+                    state["window"] = app.size
+                    surface = pygame.display.get_surface() or surface
+            if surface.get_size() != app.size:
+                app.resize(surface.get_size())
+            if app.needs_frame():
+                app.draw(surface)
+                pygame.display.flip()
+            clock.tick(FPS)
+    finally:
+        pygame.quit()
+    return 0
+
+
+def _parse_window(value: object) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return (int(value[0]), int(value[1]))
+    from game.cli import _size
+
+    return _size(str(value))

@@ -1,0 +1,106 @@
+"""Debrief, first screen: the path taken (or the cards), and the risk total against the range."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.session import DeckResult, StoryResult
+from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.rating import team_label
+from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.theme import risk_colours
+from game.ui.widgets import PAD, heading
+
+
+def _chip(ctx: Ctx, surface: pygame.Surface, text: str, degree: int | None, right: int,
+          top: int, height: int) -> int:
+    """A degree's number on its colour, right-aligned at `right`; returns its left edge."""
+    pad = ctx.gap(PAD)
+    colours = risk_colours(len(ctx.session.pack.info.risk_scale))
+    width = ctx.fonts.width(text, ctx.body_px, True) + 2 * pad
+    box = pygame.Rect(right - width, top, width, height)
+    ink = ctx.theme.text
+    if degree is not None:
+        pygame.draw.rect(surface, colours[degree], box, border_radius=pad)
+        pygame.draw.rect(surface, ctx.theme.text, box, width=2, border_radius=pad)
+        ink = ctx.theme.text_on(colours[degree])
+    image = ctx.fonts.render(text, ctx.body_px, True, ink)
+    surface.blit(image, image.get_rect(center=box.center))
+    return box.x
+
+
+class DebriefPathScreen(Screen):
+    """Each step with the choice and its degree; for a deck, each card and the teams' degrees."""
+
+    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+        result = ctx.session.current_result()
+        blocks: list[Block] = [heading(ctx, ctx.say("your_path" if isinstance(
+            result, StoryResult) else "deck_review")), Spacer(ctx.gap(0.02))]
+        if isinstance(result, StoryResult):
+            blocks += self._story(ctx, result)
+        elif isinstance(result, DeckResult):
+            blocks += self._deck(ctx, result)
+        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+
+    def _rows(self, ctx: Ctx, rows: list[tuple[str, list[tuple[str, int | None]]]],
+              room: int) -> Painted:
+        pad = ctx.gap(PAD)
+        row_h = line_px(ctx.body_px) + 2 * pad
+        fit = max(1, (room + pad) // (row_h + pad))
+        shown = rows if len(rows) <= fit else rows[: fit - 1]
+        more = len(rows) - len(shown)
+        theme = ctx.theme
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            for i, (label, chips) in enumerate(shown):
+                row = pygame.Rect(rect.x, rect.y + i * (row_h + pad), rect.width, row_h)
+                pygame.draw.rect(surface, theme.panel, row, border_radius=pad)
+                right = row.right - pad
+                for text, degree in reversed(chips):
+                    right = _chip(ctx, surface, text, degree, right, row.y + pad // 2,
+                                  row_h - pad) - pad
+                para = plain_text(ctx.fonts, label, ctx.body_px, False, theme.text,
+                                  max(1, right - row.x - 2 * pad), max_lines=1)
+                para.draw(surface, row.x + pad, row.y + pad)
+            if more:
+                y = rect.y + len(shown) * (row_h + pad)
+                image = ctx.fonts.render(ctx.say("reload_more", n=more), ctx.body_px, False,
+                                         theme.muted)
+                surface.blit(image, (rect.x + pad, y + pad))
+
+        count = len(shown) + (1 if more else 0)
+        return Painted(ctx.content_width, count * (row_h + pad), paint)
+
+    def _story(self, ctx: Ctx, result: StoryResult) -> list[Block]:
+        story = ctx.session.story
+        if story is None:
+            return []
+        rows: list[tuple[str, list[tuple[str, int | None]]]] = []
+        for n, entry in enumerate(result.path, start=1):
+            choices = story.steps[entry.step].choices or []
+            text = ctx.text(choices[entry.choice].text) if entry.choice < len(choices) else ""
+            label = ctx.text(ctx.session.pack.info.risk_scale[entry.degree].label)
+            rows.append((f"{n}. {text}", [(f"{entry.degree + 1} · {label}", entry.degree)]))
+        total = plain_text(ctx.fonts, ctx.say("risk_total", total=result.total,
+                                              safest=result.safest, riskiest=result.riskiest),
+                           ctx.body_px, True, ctx.theme.accent, ctx.content_width, max_lines=2)
+        room = ctx.bottom - ctx.top - ctx.px(0.055) * 2 - total.height - ctx.gap(0.08)
+        return [self._rows(ctx, rows, room), Spacer(ctx.gap(0.03)), total]
+
+    def _deck(self, ctx: Ctx, result: DeckResult) -> list[Block]:
+        deck = ctx.session.deck
+        if deck is None:
+            return []
+        rows: list[tuple[str, list[tuple[str, int | None]]]] = []
+        teams = len(ctx.session.team_names)
+        for card in result.cards:
+            text = ctx.text(deck.cards[card.card].text)
+            chips: list[tuple[str, int | None]] = []
+            chips += [("–" if r is None else str(r + 1), r) for r in card.ratings]
+            chips.append((f"= {card.degree + 1}", card.degree))
+            rows.append((f"{card.card + 1}. {text}", chips))
+        names = " · ".join(team_label(ctx, i) for i in range(teams))
+        columns = plain_text(ctx.fonts, ctx.say("deck_columns", teams=names), ctx.body_px,
+                             False, ctx.theme.muted, ctx.content_width, max_lines=2)
+        room = ctx.bottom - ctx.top - ctx.px(0.055) * 2 - ctx.gap(0.05) - columns.height
+        return [columns, Spacer(ctx.gap(0.01)), self._rows(ctx, rows, room)]

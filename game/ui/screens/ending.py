@@ -1,0 +1,32 @@
+"""A story's ending: the outcome in words (and a shape and colour), and what happened."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.step import current_step, text_with_picture
+from game.ui.text import Block, Spacer, draw_column, plain_text
+from game.ui.widgets import outcome_badge, scenario_header
+
+
+class EndingScreen(Screen):
+    """Safe, harmed or helped: labelled, never told by colour alone."""
+
+    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+        step = current_step(ctx)
+        if step is None:
+            return
+        header = scenario_header(ctx)
+        label = plain_text(ctx.fonts, ctx.say("ending"), ctx.body_px, True, ctx.theme.muted,
+                           ctx.content_width, max_lines=1)
+        badge = outcome_badge(ctx, step.outcome or "")
+        used = sum(b.height for b in header) + label.height + badge.height + ctx.gap(0.05)
+        body = text_with_picture(ctx, "step_text", ctx.text(step.text), step.image,
+                                 ctx.bottom - ctx.top - used)
+        blocks: list[Block] = [*header, label, Spacer(ctx.gap(0.01)), badge,
+                               Spacer(ctx.gap(0.04)), *body]
+        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+
+    def footer(self, ctx: Ctx) -> str:
+        return ctx.say("ending")

@@ -1,0 +1,38 @@
+"""The help overlay: the key table, from the keymap itself."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.keymap import HELP_ROWS
+from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.overlay import panel
+from game.ui.text import Block, Painted, Spacer, plain_text
+from game.ui.widgets import heading
+
+
+class HelpScreen(Screen):
+    """Every key and what it does; any key closes it."""
+
+    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+        width = int(0.88 * ctx.width)
+        keys_w = int(width * 0.45)
+        gap = int(0.02 * ctx.width)
+        theme = ctx.theme
+        rows = []
+        for keys, wording in HELP_ROWS:
+            left = plain_text(ctx.fonts, keys, ctx.body_px, True, theme.accent, keys_w, max_lines=2)
+            right = plain_text(ctx.fonts, ctx.say(wording), ctx.body_px, False, theme.text,
+                               width - keys_w - gap, max_lines=2)
+            rows.append((left, right, max(left.height, right.height)))
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            y = rect.y
+            for left, right, height in rows:
+                left.draw(surface, rect.x, y)
+                right.draw(surface, rect.x + keys_w + gap, y)
+                y += height
+
+        blocks: list[Block] = [heading(ctx, ctx.say("keys")).clipped(1), Spacer(ctx.gap(0.015)),
+                               Painted(width, sum(r[2] for r in rows), paint)]
+        panel(surface, ctx, blocks, 0.88)

@@ -1,0 +1,87 @@
+"""The pause menu: resume, back to the menu, end the session, quit (which asks once)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import pygame
+
+from game.ui.keymap import Action, Command
+from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.overlay import panel
+from game.ui.text import Block, Painted, Spacer, plain_text
+from game.ui.widgets import PAD, heading
+
+
+class PauseItem(str, Enum):
+    RESUME = "resume_play"
+    MENU = "to_menu"
+    END = "end_session"
+    QUIT = "quit"
+
+
+ITEMS = tuple(PauseItem)
+
+
+class PauseScreen(Screen):
+    """Up/Down or PageUp (a clicker's back key) move; Enter, PageDown or a click choose."""
+
+    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+        width = int(0.6 * ctx.width)
+        blocks: list[Block] = [heading(ctx, ctx.say("paused"), align="left").clipped(1),
+                               Spacer(ctx.gap(0.02))]
+        pad = ctx.gap(PAD)
+        for i, item in enumerate(ITEMS):
+            text = ctx.say("quit_confirm") if item is PauseItem.QUIT and ctx.ui.quit_armed \
+                else ctx.say(item.value)
+            blocks.append(self._item(ctx, text, i, width, pad))
+        panel(surface, ctx, blocks, 0.6)
+
+    def _item(self, ctx: Ctx, text: str, index: int, width: int, pad: int) -> Painted:
+        para = plain_text(ctx.fonts, text, ctx.body_px, True, ctx.theme.text, width - 2 * pad,
+                          max_lines=2)
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            row = pygame.Rect(rect.x, rect.y, width, rect.height - pad)
+            on = index == ctx.ui.pause_cursor
+            if on:
+                pygame.draw.rect(surface, ctx.theme.focus, row, border_radius=pad)
+            para.colour = ctx.theme.on_focus if on else ctx.theme.text
+            para.draw(surface, row.x + pad, row.y + pad // 2)
+            ctx.target(row, Command(Action.SELECT, index))
+
+        return Painted(width, para.height + pad + pad, paint)
+
+    def handle(self, command: Command, ctx: Ctx) -> bool:
+        ui = ctx.ui
+        action = command.action
+        if action in (Action.UP, Action.BACK, Action.DOWN):
+            step = -1 if action is Action.UP else 1
+            ui.pause_cursor = (ui.pause_cursor + step) % len(ITEMS)
+            ui.quit_armed = False
+        elif action is Action.SELECT:
+            ui.pause_cursor = command.number % len(ITEMS)
+            self._choose(ctx)
+        elif action is Action.CONTINUE:
+            self._choose(ctx)
+        elif action is Action.NUMBER and 1 <= command.number <= len(ITEMS):
+            ui.pause_cursor = command.number - 1
+            self._choose(ctx)
+        else:
+            return False
+        return True
+
+    def _choose(self, ctx: Ctx) -> None:
+        ui = ctx.ui
+        item = ITEMS[ui.pause_cursor]
+        if item is PauseItem.QUIT:
+            if ui.quit_armed:
+                ui.quit_requested = True
+            ui.quit_armed = True
+            return
+        ui.close()
+        ui.quit_armed = False
+        if item is PauseItem.MENU:
+            ctx.session.to_menu()
+        elif item is PauseItem.END:
+            ctx.session.end_session()

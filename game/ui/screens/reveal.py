@@ -1,0 +1,80 @@
+"""A card revealed: the pack's degree on the meter, why, the signs, and each team's points."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.session import DeckPlay
+from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.card import card_progress
+from game.ui.screens.rating import team_label
+from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.theme import risk_colours
+from game.ui.widgets import PAD, degree_badge, meter, scenario_header, sign_titles
+
+
+class RevealScreen(Screen):
+    """The answer and the points, with the scoring rule in view: exact +2 · one away +1."""
+
+    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+        deck, play = ctx.session.deck, ctx.session.play
+        result = ctx.session.deck_result()
+        if deck is None or not isinstance(play, DeckPlay) or result is None or not result.cards:
+            return
+        shown = result.cards[-1]
+        card = deck.cards[shown.card]
+        blocks: list[Block] = [*scenario_header(ctx), meter(ctx, shown.degree),
+                               Spacer(ctx.gap(0.01)), degree_badge(ctx, shown.degree),
+                               Spacer(ctx.gap(0.02)),
+                               ctx.slot("explanation", ctx.text(card.explanation))]
+        signs = sign_titles(ctx, ctx.say("signs_ignored" if shown.degree else "signs_noticed"),
+                            card.signs)
+        if signs:
+            blocks += [Spacer(ctx.gap(0.02)), *signs]
+        blocks += [Spacer(ctx.gap(0.03)),
+                   plain_text(ctx.fonts, f"{ctx.say('ratings')}  ({ctx.say('scoring_rule')})",
+                              ctx.body_px, True, ctx.theme.muted, ctx.content_width,
+                              max_lines=2),
+                   Spacer(ctx.gap(0.008)), self._points(ctx, shown.ratings, shown.points)]
+        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+
+    def _points(self, ctx: Ctx, ratings: tuple[int | None, ...],
+                points: tuple[int, ...]) -> Painted:
+        count = len(ratings)
+        columns = min(count, 3)
+        rows = (count + columns - 1) // columns
+        gap = int(0.015 * ctx.width)
+        pad = ctx.gap(PAD)
+        cell_w = (ctx.content_width - gap * (columns - 1)) // columns
+        cell_h = line_px(ctx.body_px) + 2 * pad
+        colours = risk_colours(len(ctx.session.pack.info.risk_scale))
+        theme = ctx.theme
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            for i, (degree, pts) in enumerate(zip(ratings, points)):
+                col, line = i % columns, i // columns
+                cell = pygame.Rect(rect.x + col * (cell_w + gap), rect.y + line * (cell_h + pad),
+                                   cell_w, cell_h)
+                pygame.draw.rect(surface, theme.panel, cell, border_radius=pad)
+                score = f"+{pts}"
+                score_img = ctx.fonts.render(score, ctx.body_px, True, theme.accent)
+                number = "–" if degree is None else str(degree + 1)
+                chip_w = ctx.fonts.width(number, ctx.body_px, True) + 2 * pad
+                chip = pygame.Rect(cell.right - pad - score_img.get_width() - pad - chip_w,
+                                   cell.y + pad // 2, chip_w, cell_h - pad)
+                if degree is not None:
+                    pygame.draw.rect(surface, colours[degree], chip, border_radius=pad)
+                    pygame.draw.rect(surface, theme.text, chip, width=2, border_radius=pad)
+                ink = theme.text_on(colours[degree]) if degree is not None else theme.text
+                num = ctx.fonts.render(number, ctx.body_px, True, ink)
+                surface.blit(num, num.get_rect(center=chip.center))
+                surface.blit(score_img, (cell.right - pad - score_img.get_width(),
+                                         cell.centery - score_img.get_height() // 2))
+                name = plain_text(ctx.fonts, team_label(ctx, i), ctx.body_px, False, theme.text,
+                                  max(1, chip.x - cell.x - 2 * pad), max_lines=1)
+                name.draw(surface, cell.x + pad, cell.y + pad)
+
+        return Painted(ctx.content_width, rows * cell_h + (rows - 1) * pad, paint)
+
+    def footer(self, ctx: Ctx) -> str:
+        return card_progress(ctx)

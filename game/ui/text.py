@@ -1,0 +1,197 @@
+"""Text blocks laid out through the core's slots, and a column that never spills off the window.
+
+Every pack text is wrapped by `game.core.layout` (the validator's own rule) with
+a pygame measure, so what validates is what fits. Should a text still need more
+room than the screen has left (a pack that was not validated, an odd window),
+the column squeezes its gaps and then ends the longest text with "…": nothing is
+ever drawn outside the window or over something else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import pygame
+
+from game.core.fitting import wrap
+from game.core.layout import LINE_SPACING, SLOTS, fit_lines
+from game.ui.fonts import Fonts
+from game.ui.theme import Colour
+
+ELLIPSIS = "…"
+
+
+def font_px(fraction: float, window_height: int) -> int:
+    """A font size given as a fraction of the window height, in pixels."""
+    return max(1, math.ceil(fraction * window_height))
+
+
+def line_px(px: int) -> int:
+    """The line advance of a font of `px` pixels."""
+    return math.ceil(px * LINE_SPACING)
+
+
+class Block:
+    """Something with a height that a column places: text, a meter, a row of buttons."""
+
+    height: int = 0
+    flexible: bool = False
+
+    def draw(self, surface: pygame.Surface, x: int, y: int) -> None:
+        """Draw with the top-left corner at (x, y)."""
+
+    def shrunk(self, height: int) -> Block:
+        """A version no taller than `height` (only flexible blocks shrink)."""
+        return self
+
+
+@dataclass
+class Paragraph(Block):
+    """Lines of text already wrapped, drawn with one font and colour."""
+
+    fonts: Fonts
+    lines: list[str]
+    px: int
+    bold: bool
+    colour: Colour
+    width: int
+    align: str = "left"
+    flexible: bool = True
+
+    @property
+    def line_height(self) -> int:
+        return line_px(self.px)
+
+    @property
+    def height(self) -> int:  # type: ignore[override]
+        return len(self.lines) * self.line_height
+
+    @property
+    def text_width(self) -> int:
+        """Width of the widest line drawn."""
+        return max((self.fonts.width(line, self.px, self.bold) for line in self.lines), default=0)
+
+    def draw(self, surface: pygame.Surface, x: int, y: int) -> None:
+        for i, line in enumerate(self.lines):
+            if not line:
+                continue
+            image = self.fonts.render(line, self.px, self.bold, self.colour)
+            dx = 0
+            if self.align == "center":
+                dx = (self.width - image.get_width()) // 2
+            elif self.align == "right":
+                dx = self.width - image.get_width()
+            # A little of the line advance goes above the glyphs, so lines sit centred.
+            top = y + i * self.line_height + (self.line_height - image.get_height()) // 2
+            surface.blit(image, (x + max(0, dx), top))
+
+    def shrunk(self, height: int) -> Paragraph:
+        keep = max(1, height // self.line_height)
+        return self.clipped(keep)
+
+    def clipped(self, max_lines: int) -> Paragraph:
+        """At most `max_lines` lines, the last ending in "…" when text was left out."""
+        if len(self.lines) <= max_lines:
+            return self
+        lines = self.lines[:max_lines]
+        last = lines[-1].rstrip()
+        while last and self.fonts.width(last + ELLIPSIS, self.px, self.bold) > self.width:
+            last = last[:-1].rstrip()
+        lines[-1] = last + ELLIPSIS
+        return replace(self, lines=lines)
+
+
+def slot_text(fonts: Fonts, kind: str, text: str, window: tuple[int, int], colour: Colour,
+              width: int | None = None, align: str = "left") -> Paragraph:
+    """`text` wrapped exactly as the validator wraps slot `kind` (optionally narrower)."""
+    slot = SLOTS[kind]
+    px = slot.font_px(window[1])
+    if width is None:
+        lines = fit_lines(kind, text, fonts.measure_at, window)
+        width = slot.width_px(window[0])
+    else:
+        lines = wrap(text, fonts.measure_at(px, slot.bold), width)
+    return Paragraph(fonts, lines, px, slot.bold, colour, width, align)
+
+
+def plain_text(fonts: Fonts, text: str, px: int, bold: bool, colour: Colour, width: int,
+               align: str = "left", max_lines: int | None = None) -> Paragraph:
+    """The game's own words (not the pack's), wrapped to `width`."""
+    lines = wrap(text, fonts.measure_at(px, bold), width)
+    para = Paragraph(fonts, lines, px, bold, colour, width, align)
+    return para.clipped(max_lines) if max_lines else para
+
+
+@dataclass
+class Spacer(Block):
+    """Empty room between blocks; shrinks first when room runs short."""
+
+    height: int = 0
+    flexible: bool = False
+
+
+@dataclass
+class Painted(Block):
+    """A block drawn by a function given its rectangle (meters, buttons, pictures)."""
+
+    width: int
+    height: int = 0
+    paint: Callable[[pygame.Surface, pygame.Rect], None] = field(default=lambda s, r: None)
+    flexible: bool = False
+    min_height: int = 0
+
+    def draw(self, surface: pygame.Surface, x: int, y: int) -> None:
+        self.paint(surface, pygame.Rect(x, y, self.width, self.height))
+
+    def shrunk(self, height: int) -> Painted:
+        return replace(self, height=max(self.min_height, height)) if self.flexible else self
+
+
+def column(blocks: list[Block], available: int) -> list[Block]:
+    """The blocks made to fit `available` pixels: gaps shrink first, then flexible blocks."""
+    total = sum(b.height for b in blocks)
+    if total <= available:
+        return blocks
+    excess = total - available
+    spacers = [b for b in blocks if isinstance(b, Spacer)]
+    room = sum(s.height for s in spacers)
+    out: list[Block] = list(blocks)
+    if room:
+        keep = max(0.0, 1 - excess / room)
+        out = [Spacer(int(b.height * keep)) if isinstance(b, Spacer) else b for b in out]
+        excess = sum(b.height for b in out) - available
+    while excess > 0:
+        flex = [i for i, b in enumerate(out) if b.flexible and b.height > 0]
+        if not flex:
+            break
+        i = max(flex, key=lambda j: out[j].height)
+        before = out[i].height
+        out[i] = out[i].shrunk(before - excess)
+        if out[i].height >= before:
+            out[i].flexible = False
+        excess = sum(b.height for b in out) - available
+    return out
+
+
+def draw_column(surface: pygame.Surface, blocks: list[Block], x: int, top: int,
+                bottom: int, valign: str = "top") -> list[int]:
+    """Place `blocks` one under another between `top` and `bottom`; returns each block's y."""
+    fitted = column(blocks, bottom - top)
+    total = sum(b.height for b in fitted)
+    y = top
+    if valign == "center":
+        y = top + max(0, (bottom - top - total) // 2)
+    ys = []
+    # A last guard: whatever could not be made to fit stays out of the footer and the window.
+    clip = surface.get_clip()
+    surface.set_clip(pygame.Rect(0, top, surface.get_width(), bottom - top).clip(clip))
+    try:
+        for block in fitted:
+            ys.append(y)
+            block.draw(surface, x, y)
+            y += block.height
+    finally:
+        surface.set_clip(clip)
+    return ys

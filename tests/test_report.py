@@ -1,0 +1,347 @@
+"""The event report: numbers that match the log, escaped texts, damage reported, CLI codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from session_sample import PACK, START, sample_commands, sample_events
+
+from game.cli import main
+from game.core.eventlog import EventLog, read_log
+from game.core.pack import Pack, load_pack
+from game.core.report import (
+    build_report,
+    card_points,
+    default_report_path,
+    render_csv,
+    render_html,
+    write_report,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+XSS = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    result = load_pack(ROOT / PACK)
+    assert result.pack is not None
+    return result.pack
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def pick(rows: list[dict[str, str]], record: str, **match: str) -> list[dict[str, str]]:
+    return [r for r in rows if r["record"] == record
+            and all(r[k] == v for k, v in match.items())]
+
+
+def visible_text(page: str) -> str:
+    """The page's text as a reader sees it: tags gone, entities read, spaces collapsed."""
+    body = page.split("<body>", 1)[1]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def session_value(rows: list[dict[str, str]], item: str) -> str:
+    (row,) = pick(rows, "session", item=item)
+    return row["value"]
+
+
+def test_csv_numbers_match_the_session(tmp_path: Path) -> None:
+    html_path, csv_path = write_report(sample_events(), tmp_path / "report.html")
+    assert csv_path == tmp_path / "report.csv" and html_path.is_file()
+    rows = csv_rows(csv_path.read_text(encoding="utf-8-sig"))
+
+    assert session_value(rows, "date") == "2024-05-14"
+    assert session_value(rows, "start") == "10:00"
+    assert session_value(rows, "end") == "11:05"
+    assert session_value(rows, "duration_minutes") == "65"
+    assert session_value(rows, "participants") == "24"
+    assert session_value(rows, "teams") == "2"
+    assert session_value(rows, "scenarios_played") == "2"
+    assert session_value(rows, "skipped_lines") == "0"
+    assert session_value(rows, "ended_cleanly") == "yes"
+    assert session_value(rows, "place") == "Youth centre, Mary"
+
+    # The story: the undone choice is not in the path; degrees shown from 1.
+    choices = pick(rows, "choice", scenario="job-offer-istanbul")
+    assert [(c["item"], c["value"], c["degree"], c["degree_label"]) for c in choices] == [
+        ("1:offer", "2", "1", "Safe"), ("2:contract", "2", "2", "Some risk")]
+    risk = {r["item"]: r["value"] for r in pick(rows, "risk_points")}
+    assert risk == {"total": "1", "safest": "0", "riskiest": "6"}
+    assert pick(rows, "outcome")[0]["value"] == "safe"
+
+    # The deck: ratings and points per team, deck and session scores.
+    ratings = {(r["item"], r["team"]): (r["degree"], r["value"]) for r in pick(rows, "rating")}
+    assert ratings == {("1", "Lions"): ("4", "2"), ("1", "Eagles"): ("3", "1"),
+                       ("2", "Lions"): ("2", "1"), ("2", "Eagles"): ("4", "0"),
+                       ("3", "Lions"): ("3", "2"), ("3", "Eagles"): ("3", "2")}
+    assert [r["degree"] for r in pick(rows, "card")] == ["4", "1", "3"]
+    assert {r["team"]: r["value"] for r in pick(rows, "deck_score")} == {"Lions": "5",
+                                                                        "Eagles": "3"}
+    assert {r["team"]: r["value"] for r in pick(rows, "team")} == {"Lions": "5", "Eagles": "3"}
+    assert [r["item"] for r in pick(rows, "sign")] == ["passport-kept", "unknown-recruiter"]
+
+
+def test_html_shows_the_same_numbers(tmp_path: Path) -> None:
+    html_path, _ = write_report(sample_events(), tmp_path / "report.html")
+    page = html_path.read_text(encoding="utf-8")
+    assert "2024-05-14" in page
+    assert "10:00 – 11:05" in page
+    assert "1 h 05 min" in page
+    assert "<dt>Participants</dt><dd>24</dd>" in page
+    assert "<dd>Lions, Eagles</dd>" in page
+    assert "<dt>Scenarios played</dt><dd>2</dd>" in page
+    assert "Risk points: 1</strong> (safest path: 0; riskiest path: 6)" in page
+    assert "<td>1 Safe</td>" in page and "<td>2 Some risk</td>" in page
+    assert '<td>Lions</td><td class="num">5</td>' in page
+    assert '<td>Eagles</td><td class="num">3</td>' in page
+    # Card 1, pack says 4 Danger: Lions 4 (+2), Eagles 3 (+1).
+    assert visible_text(page).count("1 4 Danger 4 +2 3 +1") == 1
+    assert "Points 5 3" in visible_text(page)  # the deck's total row
+    assert "Unreadable log lines skipped: <strong>0</strong>" in page
+    assert "did not end cleanly" not in page
+    # Self-contained: nothing fetched from anywhere.
+    assert "http" not in page.replace('charset="utf-8"', "")
+    assert "<link" not in page and "<script" not in page and "<img" not in page
+
+
+def test_the_pack_adds_sign_titles_and_choice_texts(pack: Pack) -> None:
+    page = render_html(build_report(sample_events(), pack=pack))
+    assert "Someone keeps your passport (<code>passport-kept</code>)" in page
+    assert "A recruiter you cannot check (<code>unknown-recruiter</code>)" in page
+    assert "2 — Ask for a written contract and check the agency" in page
+    rows = csv_rows(render_csv(build_report(sample_events(), pack=pack)))
+    assert {r["item"]: r["value"] for r in pick(rows, "sign")} == {
+        "passport-kept": "Someone keeps your passport",
+        "unknown-recruiter": "A recruiter you cannot check"}
+
+
+def test_report_is_in_the_sessions_language(pack: Pack) -> None:
+    events = sample_events(language="ru")
+    page = render_html(build_report(events, pack=pack))
+    assert '<html lang="ru">' in page
+    assert "Отчёт о мероприятии" in page
+    assert "Степени риска" in page  # the pack's title in Russian
+    assert "Кто-то забирает ваш паспорт" in page
+    assert "1 Безопасно" in page
+    assert "1 ч 05 мин" in page
+    assert "Event report" not in page
+
+    # Switched to Russian during the session: the report follows the language at the end.
+    switched = [*sample_events()[:-1], {"v": 1, "t": "2024-05-14T11:04:00+05:00",
+                                        "type": "language", "language": "ru"},
+                sample_events()[-1]]
+    assert build_report(switched).lang == "ru"
+    # An unknown language falls back to English words.
+    assert "Event report" in render_html(build_report(sample_events(language="fr")))
+
+
+def test_titles_and_team_names_are_escaped(tmp_path: Path) -> None:
+    events = sample_events(pack_title=f"Pack {XSS}", story_title=f"Story {XSS}",
+                           teams=(f"Team {XSS}", "=HYPERLINK(\"http://x\")"))
+    html_path, csv_path = write_report(events, tmp_path / "r.html", source=f"{XSS}.jsonl")
+    page = html_path.read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert "Pack &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Story &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Team &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    rows = csv_rows(csv_path.read_text(encoding="utf-8-sig"))
+    # A spreadsheet must not run a team name as a formula.
+    assert {r["team"] for r in pick(rows, "team")} == {f"Team {XSS}", "'=HYPERLINK(\"http://x\")"}
+
+
+def test_a_torn_log_still_reports_and_says_how_many_lines_were_skipped(tmp_path: Path) -> None:
+    log = EventLog(tmp_path, clock=lambda: START)
+    for command in sample_commands(end=False):
+        log.record(command)
+    log.close()
+    assert log.path is not None
+    with open(log.path, "ab") as handle:
+        handle.write(b"garbage\n" + b'{"v":1,"t":"2024-05-14T11:00:00+05:00","type":"ratin')
+    out = tmp_path / "out" / "torn.html"
+    assert main(["report", str(log.path), "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Unreadable log lines skipped: <strong>2</strong>" in page
+    assert "did not end cleanly" in page
+    rows = csv_rows(out.with_suffix(".csv").read_text(encoding="utf-8-sig"))
+    assert session_value(rows, "skipped_lines") == "2"
+    assert session_value(rows, "ended_cleanly") == "no"
+    # Without session_end the team scores come from the cards themselves.
+    assert {r["team"]: r["value"] for r in pick(rows, "team")} == {"Lions": "5", "Eagles": "3"}
+
+
+def test_an_undo_from_the_debrief_replaces_the_scenarios_result() -> None:
+    events = sample_commands()
+    story_end = next(i for i, e in enumerate(events) if e["type"] == "scenario_end")
+    first = dict(events[story_end], total=4, path=[{"step": "offer", "choice": 1, "degree": 3},
+                                                   {"step": "ticket", "choice": 2,
+                                                    "degree": 1}])
+    events[story_end:story_end] = [first, {"type": "undo", "screen": "menu"}]
+    report = build_report(events)
+    stories = [s for s in report.scenarios if s.kind == "story"]
+    assert len(stories) == 1 and stories[0].total == 1
+
+
+def test_unfinished_scenario_is_listed_as_not_finished() -> None:
+    events = [*sample_commands(end=False),
+              {"type": "scenario_start", "scenario": "job-offer-istanbul", "kind": "story",
+               "title": "Again", "step": None}]
+    report = build_report(events)
+    assert [s.finished for s in report.scenarios] == [True, True, False]
+    assert len(report.finished_scenarios) == 2
+    assert "not finished" in render_html(report)
+
+
+def test_the_whole_room_as_one_team_is_named() -> None:
+    events = sample_commands(teams=("", "B"))
+    for event in events:
+        if event["type"] == "session_start":
+            event["teams"] = []
+    page = render_html(build_report(events))
+    assert "<td>Whole room</td>" in page
+
+
+def test_card_points_follow_the_documented_rule() -> None:
+    assert [card_points(2, r) for r in (2, 1, 3, 0, None)] == [2, 1, 1, 0, 0]
+
+
+def test_default_report_path_is_beside_the_sessions() -> None:
+    log = Path("/data/sessions/20240514-100000-abcdef.jsonl")
+    assert default_report_path(log) == Path("/data/reports/20240514-100000-abcdef.html")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 50) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                 max_size=3),
+    max_leaves=8)
+event_types = st.sampled_from(["session_start", "scenario_start", "choice", "rating",
+                               "reveal", "advance", "undo", "menu", "language",
+                               "scenario_end", "session_end", "unknown"])
+field_names = st.sampled_from(["pack_title", "language", "participants", "teams", "place",
+                               "scenario", "kind", "title", "step", "choice", "degree",
+                               "label", "card", "ratings", "points", "outcome", "total",
+                               "safest", "riskiest", "path", "cards", "signs",
+                               "team_scores", "duration_s", "t"])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.tuples(event_types, st.dictionaries(field_names, json_values, max_size=6)),
+                max_size=12))
+def test_any_damaged_log_still_makes_a_report(raw: list[tuple[str, dict[str, Any]]]) -> None:
+    events = [{"v": 1, "type": kind, **fields} for kind, fields in raw]
+    report = build_report(events, skipped_lines=3)
+    page = render_html(report)
+    assert "<strong>3</strong>" in page
+    assert render_csv(report).startswith("record,")
+
+
+def test_a_real_session_through_the_core_reports_what_the_screen_showed(pack: Pack,
+                                                                        tmp_path: Path) -> None:
+    from game.core.session import Session
+
+    log = EventLog(tmp_path)
+    session = Session(pack, teams=["Lions", "Eagles"], participants=30, sink=log.record)
+    session.begin()
+    session.advance()
+    session.start_scenario("job-offer-istanbul")
+    session.choose(1)  # offer: written contract, risk 0
+    session.advance()
+    session.choose(0)  # contract: sign and keep a copy, risk 0
+    for _ in range(20):
+        if not session.advance():
+            break
+    session.end_session()
+    log.close()
+    assert log.path is not None
+    read = read_log(log.path)
+    rows = csv_rows(render_csv(build_report(read.events, pack=pack)))
+    assert session_value(rows, "participants") == "30"
+    assert session_value(rows, "scenarios_played") == "1"
+    assert {r["item"]: r["value"] for r in pick(rows, "risk_points")} == {
+        "total": "0", "safest": "0", "riskiest": "6"}
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def write_sample_log(data_dir: Path, **options: Any) -> Path:
+    times = iter(e["t"] for e in sample_events(**options))
+    from datetime import datetime
+
+    log = EventLog(data_dir, clock=lambda: datetime.fromisoformat(next(times)))
+    for command in sample_commands(**options):
+        log.record(command)
+    log.close()
+    assert log.path is not None
+    return log.path
+
+
+def test_report_of_a_data_folder_uses_its_latest_session(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    # Packs that are gone since: the report uses the log's own titles.
+    write_sample_log(tmp_path, pack_title="Older", pack="gone")
+    events = sample_events(pack_title="Newest", pack="gone")
+    later = tmp_path / "sessions" / "20250101-090000-abcdef.jsonl"
+    later.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", str(tmp_path), "--out", str(out)]) == 0
+    assert "Newest" in out.read_text(encoding="utf-8")
+    assert out.with_suffix(".csv").is_file()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_report_defaults_to_report_html_here(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    log = write_sample_log(tmp_path / "data", pack=str(ROOT / PACK))
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(log)]) == 0
+    assert (tmp_path / "report.csv").is_file()
+    # The session's pack is still there: the warning signs get their titles.
+    assert "Someone keeps your passport" in (tmp_path / "report.html").read_text("utf-8")
+
+
+def test_report_defaults_to_the_users_data_folder(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import game.commands.report as command
+
+    monkeypatch.setattr(command, "default_data_dir", lambda: tmp_path / "data")
+    out = tmp_path / "r.html"
+    assert main(["report", "--out", str(out)]) == 1
+    assert "no session log" in capsys.readouterr().err
+    write_sample_log(tmp_path / "data")
+    assert main(["report", "--out", str(out)]) == 0
+    assert out.is_file()
+
+
+def test_report_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(tmp_path / "missing")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["report", str(empty)]) == 1
+    assert "no session log" in capsys.readouterr().err
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(b"\x00\x01 not a log\n")
+    assert main(["report", str(junk)]) == 1
+    assert "no readable event" in capsys.readouterr().err
+    log = write_sample_log(tmp_path / "data")
+    assert main(["report", str(log), "--out", str(tmp_path / "r.csv")]) == 2
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    assert main(["report", str(log), "--out", str(blocker / "r.html")]) == 1
+    assert "cannot write" in capsys.readouterr().err
