@@ -466,3 +466,29 @@ def test_validate_exits_2_for_a_folder_that_does_not_exist(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path / "nope")]) == 2
     assert "no such pack folder" in capsys.readouterr().err
+
+
+def test_a_character_the_font_cannot_draw_is_a_warning(tmp_path: Path) -> None:
+    story = STORY_YAML.replace("title: A job offer", "title: A job offer 工作")
+    problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
+                   "font cannot draw", "U+5DE5", severity="warning")
+    assert problem.line == 2
+
+
+def test_the_format_guarantees_lengths_are_never_flagged_in_any_language() -> None:
+    from game.core.layout import overflow
+
+    samples = {
+        "en": "Your new employer says the visa will follow, asks for a passport photo today, "
+              "and offers to pay the ticket if you sign at once without telling your family. ",
+        "ru": "Новый работодатель говорит, что визу оформят потом, просит фото паспорта сегодня "
+              "и обещает оплатить билет, если ты подпишешь сразу и не скажешь семье. ",
+        "tk": "Täze iş beriji wizanyň soňra boljakdygyny aýdýar, şu gün pasportyň suratyny "
+              "soraýar we maşgalaňa aýtman derrew gol çekseň, bileti tölejekdigini aýdýar. ",
+    }
+    limits = {"step_text": 240, "card_text": 240, "choice": 80, "feedback": 300,
+              "explanation": 300, "menu_title": 60, "scenario_title": 60}
+    for lang, sample in samples.items():
+        for slot, limit in limits.items():
+            text = (sample * 4)[:limit].rstrip()
+            assert overflow(slot, text) == 0, (lang, slot, len(text))

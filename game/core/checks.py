@@ -44,11 +44,12 @@ class PackContext:
 
 def texts(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every translatable text in a model, with where it was written."""
-    if isinstance(obj, Text):
+    if type(obj) is Text:
         yield loc, obj
     elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from texts(getattr(obj, name), (*loc, name))
+        for name, value in obj.__dict__.items():
+            if value is not None and type(value) is not str and type(value) is not int:
+                yield from texts(value, (*loc, name))
     elif isinstance(obj, dict):
         for key, value in obj.items():
             yield from texts(value, (*loc, key))
@@ -84,7 +85,8 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
-    covered = load_metrics(REGULAR_FONT).covered
+    font = load_metrics(REGULAR_FONT)
+    covered, first_missing = font.covered, font.first_missing
     for loc, text in texts(model):
         value = text.root
         by_lang = {default: value} if isinstance(value, str) else value
@@ -100,7 +102,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
         for lang, string in by_lang.items():
             if lang not in listed:
                 continue
-            if not covered.issuperset(string):
+            if first_missing(string) is not None:
                 missing = sorted(set(string).difference(covered))
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 problems.append(doc.problem(loc, at(

@@ -7,7 +7,9 @@ Only the tables needed for measuring are read: `head` (units per em), `hhea`
 from __future__ import annotations
 
 import math
+import re
 import struct
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +31,8 @@ class FontMetrics:
         self._advances = advances
         self.covered = frozenset(map(chr, self._glyph_of)) | frozenset("\n\r\t")
         """Every character the font draws (others show as an empty box)."""
+        self.first_missing = _not_in(self.covered)
+        """Finds the first character of a text that the font cannot draw (None if none)."""
         self._tables: dict[int, _Widths] = {}
 
     def has_glyph(self, char: str) -> bool:
@@ -60,6 +64,20 @@ class _Widths(dict[str, int]):
     def __missing__(self, char: str) -> int:
         width = self[char] = self._metrics.char_width(char, self._size)
         return width
+
+
+def _not_in(chars: frozenset[str]) -> Callable[[str], re.Match[str] | None]:
+    """A search for any character outside `chars`: a regex class runs in C, a set does not."""
+    codes = sorted(map(ord, chars))
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    spans = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                    for a, b in ranges)
+    return re.compile(f"[^{spans}]").search
 
 
 @lru_cache(maxsize=4)

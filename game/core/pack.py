@@ -90,6 +90,9 @@ def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
     try:
         return _load(folder, shown)
     finally:
+        # What survives (the pack's models) lives as long as the pack: keep it out of
+        # the collector's scans instead of scanning it all again once it is enabled.
+        gc.freeze()
         if collecting:
             gc.enable()
 

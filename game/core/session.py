@@ -249,7 +249,7 @@ class Session:
 
     def begin(self) -> None:
         """Record the start of the session (teams, participants, language) in the log."""
-        self._emit("session_start", pack=str(self.pack.folder),
+        self._emit("session_start", pack=str(self.pack.folder.resolve()),
                    pack_title=self.pack.text(self.pack.info.title, self.language),
                    language=self.language, languages=list(self.pack.languages),
                    participants=self.participants, teams=list(self.teams), place=self.place)

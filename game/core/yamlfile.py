@@ -57,8 +57,8 @@ class YamlDoc:
 
     shown: str
     data: Any
-    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    value_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
+    key_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (from 1) of the value at `loc`, or of its key.
@@ -66,12 +66,12 @@ class YamlDoc:
         Falls back to the nearest enclosing value that was written, so a missing
         key is reported at the mapping that lacks it.
         """
-        if key and loc in self.key_marks:
-            return self.key_marks[loc]
+        if key and loc in self.key_nodes:
+            return _mark(self.key_nodes[loc])
         probe = loc
         while True:
-            if probe in self.value_marks:
-                return self.value_marks[probe]
+            if probe in self.value_nodes:
+                return _mark(self.value_nodes[probe])
             if not probe:
                 return (1, 1)
             probe = probe[:-1]
@@ -143,7 +143,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -> Any:
-    doc.value_marks.setdefault(loc, _mark(node))
+    doc.value_nodes.setdefault(loc, node)
     tag = node.tag
     if tag not in _PLAIN_TAGS and tag != _MERGE:
         line, col = _mark(node)
@@ -153,38 +153,41 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -
         else:
             msg = f"the tag '{_short_tag(tag)}' is not part of the format (remove it)"
         problems.append(Problem(doc.shown, line, col, Severity.ERROR, msg))
-    if isinstance(node, yaml.ScalarNode):
-        if tag == _NULL:
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        return None if tag == _NULL else node.value
+    if kind is yaml.SequenceNode:
         return [_convert(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
-    assert isinstance(node, yaml.MappingNode)
     result: dict[str, Any] = {}
-    first_line: dict[str, int] = {}
+    first: dict[str, yaml.Node] = {}
+    key_nodes = doc.key_nodes
     for key_node, value_node in node.value:
-        line, col = _mark(key_node)
-        if key_node.tag == _MERGE:
-            problems.append(Problem(doc.shown, line, col, Severity.ERROR,
-                                    "merge keys (<<) are not part of the format; write the keys "
-                                    "out (an alias may stand for a whole value)"))
-            continue
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(doc.shown, line, col, Severity.ERROR,
-                                    "a key must be a plain word, not a list or a mapping"))
+        if key_node.tag == _MERGE or type(key_node) is not yaml.ScalarNode:
+            problems.append(_key_problem(doc, key_node, None))
             continue
         key = key_node.value
-        if key in result:
-            problems.append(Problem(doc.shown, line, col, Severity.ERROR,
-                                    f"key '{key}' appears twice in this mapping (first on line "
-                                    f"{first_line[key]}); YAML would silently keep only the last "
-                                    "one: remove or rename one of them"))
+        if key in first:
+            problems.append(_key_problem(doc, key_node, first[key]))
             continue
-        first_line[key] = line
+        first[key] = key_node
         key_loc: Loc = (*loc, key)
-        doc.key_marks[key_loc] = (line, col)
-        result[key] = _convert(value_node, (*loc, key), doc, problems)
+        key_nodes[key_loc] = key_node
+        result[key] = _convert(value_node, key_loc, doc, problems)
     return result
+
+
+def _key_problem(doc: YamlDoc, key_node: yaml.Node, first: yaml.Node | None) -> Problem:
+    line, col = _mark(key_node)
+    if first is not None:
+        message = (f"key '{key_node.value}' appears twice in this mapping (first on line "
+                   f"{_mark(first)[0]}); YAML would silently keep only the last one: remove "
+                   "or rename one of them")
+    elif key_node.tag == _MERGE:
+        message = ("merge keys (<<) are not part of the format; write the keys out (an alias "
+                   "may stand for a whole value)")
+    else:
+        message = "a key must be a plain word, not a list or a mapping"
+    return Problem(doc.shown, line, col, Severity.ERROR, message)
 
 
 def _short_tag(tag: str) -> str:

@@ -68,6 +68,7 @@ class App:
         self.animating = False
         self.shown_at = clock()
         self.targets: list[tuple[pygame.Rect, Command]] = []
+        self.marks: dict[str, pygame.Rect] = {}
         self.toggle_fullscreen: Callable[[], None] = lambda: None
         self.data_dir: Path | None = None
         self._seen: State | None = None
@@ -305,6 +306,7 @@ class App:
             ctx.targets = []  # only the overlay's items are clickable
             self.overlays[overlay].draw(surface, ctx)
         self.targets = [(t.rect, t.command) for t in ctx.targets]
+        self.marks = ctx.marks
         self.animating = ctx.animating
         self._last_ctx = ctx
 

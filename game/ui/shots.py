@@ -88,6 +88,8 @@ def _shoot_story(s: Shooter, sid: str, story: Story) -> None:
         s.shot(f"ending-{step_id}")
         s.do(Action.CONTINUE)
         _shoot_debrief(s, f"after-{step_id}")
+        if app.session.played().count(sid) > 1:
+            s.do(Action.BACK)  # undo finishing it again: the summary lists it once
 
 
 def _shoot_deck(s: Shooter, sid: str, deck: Deck) -> None:

@@ -84,6 +84,8 @@ class UiState:
 
     title: TitleOptions = field(default_factory=TitleOptions)
     menu_cursor: int = 0
+    subpage: int = 0
+    subpages: int = 1
     pause_cursor: int = 0
     quit_armed: bool = False
     quit_requested: bool = False

@@ -80,6 +80,7 @@ def meter(ctx: Ctx, degree: int, animate: bool = True) -> Painted:
     position = degree * eased
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx.mark("meter", rect)
         seg_gap = max(2, rect.width // 200)
         seg_w = (rect.width - seg_gap * (count - 1)) / count
         bar_top = rect.y + mark_h + ctx.gap(0.006)
@@ -144,6 +145,7 @@ def picture(ctx: Ctx, path: Path | None, width: int, height: int) -> Painted:
     """A pack picture fitted in width × height; a placeholder box when it cannot be shown."""
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx.mark("picture", rect)
         image = ctx.pictures.fitted(path, rect.width, rect.height) if path else None
         if image is not None:
             surface.blit(image, image.get_rect(center=rect.center))

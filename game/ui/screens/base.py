@@ -44,6 +44,7 @@ class Ctx:
     now: float
     shown_at: float
     targets: list[Target] = field(default_factory=list)
+    marks: dict[str, pygame.Rect] = field(default_factory=dict)
     animating: bool = False
 
     # ------------------------------------------------------------ wording
@@ -115,6 +116,10 @@ class Ctx:
     def target(self, rect: pygame.Rect, command: Command) -> None:
         """Make `rect` clickable for `command` (the last drawn wins on overlap)."""
         self.targets.append(Target(pygame.Rect(rect), command))
+
+    def mark(self, name: str, rect: pygame.Rect) -> None:
+        """Name where something was drawn, so tests can find it by name, not by pixel."""
+        self.marks[name] = pygame.Rect(rect)
 
     def slot(self, kind: str, text: str, colour: tuple[int, int, int] | None = None,
              width: int | None = None, align: str = "left") -> Paragraph:

@@ -4,24 +4,61 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.model import HelpContact
 from game.ui.screens.base import Ctx, Screen
-from game.ui.text import Block, Spacer, draw_column, plain_text
+from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, plain_text
 from game.ui.widgets import heading
 
 
 class DebriefHelpScreen(Screen):
-    """The pack's help contacts: name, contact (largest), note."""
+    """The pack's help contacts: name, contact (largest), note; two columns beyond two."""
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
         contacts = ctx.session.pack.info.help
-        theme = ctx.theme
-        blocks: list[Block] = [heading(ctx, ctx.say("help")), Spacer(ctx.gap(0.03))]
-        for i, contact in enumerate(contacts):
-            if i:
-                blocks.append(Spacer(ctx.gap(0.035)))
-            blocks.append(ctx.slot("help_name", ctx.text(contact.name)))
-            blocks.append(plain_text(ctx.fonts, contact.contact, ctx.px(0.06), True,
-                                     theme.accent, ctx.content_width, max_lines=2))
-            if contact.note is not None:
-                blocks.append(ctx.slot("help_note", ctx.text(contact.note), theme.muted))
+        head = heading(ctx, ctx.say("help"))
+        blocks: list[Block] = [head, Spacer(ctx.gap(0.03))]
+        if len(contacts) <= 2:
+            for i, contact in enumerate(contacts):
+                if i:
+                    blocks.append(Spacer(ctx.gap(0.05)))
+                blocks += self._contact(ctx, contact, ctx.content_width, 0.06)
+        else:
+            blocks.append(self._grid(ctx, list(contacts)))
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+
+    def _contact(self, ctx: Ctx, contact: HelpContact, width: int,
+                 size: float) -> list[Paragraph]:
+        theme = ctx.theme
+        name = plain_text(ctx.fonts, ctx.text(contact.name), ctx.body_px, True, theme.text,
+                          width, max_lines=3)
+        number = plain_text(ctx.fonts, contact.contact, ctx.px(size), True, theme.accent,
+                            width, max_lines=2)
+        number.flexible = False  # the number is what the room must be able to copy down
+        parts = [name, number]
+        if contact.note is not None:
+            parts.append(plain_text(ctx.fonts, ctx.text(contact.note), ctx.body_px, False,
+                                    theme.muted, width, max_lines=3))
+        return parts
+
+    def _grid(self, ctx: Ctx, contacts: list[HelpContact]) -> Painted:
+        gap = int(0.03 * ctx.width)
+        cell_w = (ctx.content_width - gap) // 2
+        cells = [self._contact(ctx, c, cell_w, 0.05) for c in contacts]
+        row_gap = ctx.gap(0.04)
+        heights = [sum(p.height for p in cell) for cell in cells]
+        rows = [max(heights[i:i + 2]) for i in range(0, len(cells), 2)]
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            y = rect.y
+            for r, row_h in enumerate(rows):
+                for col in range(2):
+                    i = 2 * r + col
+                    if i >= len(cells):
+                        break
+                    py = y
+                    for para in cells[i]:
+                        para.draw(surface, rect.x + col * (cell_w + gap), py)
+                        py += para.height
+                y += row_h + row_gap
+
+        return Painted(ctx.content_width, sum(rows) + row_gap * (len(rows) - 1), paint)

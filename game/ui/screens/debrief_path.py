@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.session import DeckResult, StoryResult
+from game.ui.keymap import Action, Command
 from game.ui.screens.base import Ctx, Screen
 from game.ui.screens.rating import team_label
 from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
@@ -32,6 +33,24 @@ def _chip(ctx: Ctx, surface: pygame.Surface, text: str, degree: int | None, righ
 class DebriefPathScreen(Screen):
     """Each step with the choice and its degree; for a deck, each card and the teams' degrees."""
 
+    def on_show(self, ctx: Ctx) -> None:
+        ctx.ui.subpage = 0
+        ctx.ui.subpages = 1
+
+    def handle(self, command: Command, ctx: Ctx) -> bool:
+        ui = ctx.ui
+        if command.action is Action.CONTINUE and ui.subpage + 1 < ui.subpages:
+            ui.subpage += 1
+            return True
+        if command.action is Action.BACK and ui.subpage > 0:
+            ui.subpage -= 1
+            return True
+        return False
+
+    def footer(self, ctx: Ctx) -> str:
+        ui = ctx.ui
+        return ctx.say("page", n=ui.subpage + 1, m=ui.subpages) if ui.subpages > 1 else ""
+
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
         result = ctx.session.current_result()
         blocks: list[Block] = [heading(ctx, ctx.say("your_path" if isinstance(
@@ -47,8 +66,11 @@ class DebriefPathScreen(Screen):
         pad = ctx.gap(PAD)
         row_h = line_px(ctx.body_px) + 2 * pad
         fit = max(1, (room + pad) // (row_h + pad))
-        shown = rows if len(rows) <= fit else rows[: fit - 1]
-        more = len(rows) - len(shown)
+        # Rows that do not fit go on further pages of this screen, turned by Continue.
+        ctx.ui.subpages = max(1, -(-len(rows) // fit))
+        page = min(ctx.ui.subpage, ctx.ui.subpages - 1)
+        shown = rows[page * fit:(page + 1) * fit]
+        more = 0
         theme = ctx.theme
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:

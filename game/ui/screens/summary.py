@@ -6,8 +6,8 @@ import pygame
 
 from game.core.session import DeckResult, StoryResult
 from game.ui.screens.base import Ctx, Screen
-from game.ui.screens.scoreboard import score_rows, standings
-from game.ui.text import Block, Spacer, draw_column, plain_text
+from game.ui.screens.scoreboard import standings
+from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import heading
 
 
@@ -17,38 +17,66 @@ def clock_text(seconds: float) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
 
 
+def table(ctx: Ctx, rows: list[tuple[str, str]], width: int) -> Painted:
+    """Two columns: a label (shortened with … when needed) and a value, right-aligned."""
+    px = ctx.body_px
+    row_h = line_px(px)
+    theme = ctx.theme
+
+    def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        for i, (label, value) in enumerate(rows):
+            y = rect.y + i * row_h
+            image = ctx.fonts.render(value, px, True, theme.accent)
+            surface.blit(image, (rect.x + width - image.get_width(), y))
+            room = width - image.get_width() - int(0.02 * ctx.width)
+            plain_text(ctx.fonts, label, px, False, theme.text, max(1, room),
+                       max_lines=1).draw(surface, rect.x, y)
+
+    return Painted(width, row_h * len(rows), paint)
+
+
 class SummaryScreen(Screen):
     """What the room did in this session, for the facilitator's closing words."""
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
         session = ctx.session
         theme = ctx.theme
-        blocks: list[Block] = [heading(ctx, ctx.say("summary")),
-                               plain_text(ctx.fonts, ctx.say("duration",
-                                                             time=clock_text(session.duration())),
-                                          ctx.body_px, False, theme.muted, ctx.content_width,
-                                          max_lines=1),
-                               Spacer(ctx.gap(0.03))]
-        results = session.state.finished
-        if not results:
-            blocks.append(plain_text(ctx.fonts, ctx.say("none_played"), ctx.body_px, False,
-                                     theme.text, ctx.content_width, max_lines=1))
-        for result in results:
+        teams = len(session.team_names) > 1
+        gap = int(0.04 * ctx.width)
+        left_w = int(ctx.content_width * 0.6) if teams else ctx.content_width
+        right_w = ctx.content_width - left_w - gap
+        rows: list[tuple[str, str]] = []
+        for result in session.state.finished:
             scenario = session.pack.scenarios.get(result.scenario)
             title = ctx.text(scenario.title) if scenario is not None else result.scenario
             if isinstance(result, StoryResult):
                 outcome = ctx.say(f"outcome_{result.outcome}") if result.outcome else ""
-                detail = ctx.say("summary_story", outcome=outcome, total=result.total,
-                                 safest=result.safest, riskiest=result.riskiest)
+                value = f"{outcome} · {result.total} ({result.safest}–{result.riskiest})"
             elif isinstance(result, DeckResult):
-                detail = ctx.say("summary_deck", n=len(result.cards))
+                value = ctx.say("summary_deck", n=len(result.cards))
             else:
-                detail = ""
-            blocks.append(plain_text(ctx.fonts, f"{title} — {detail}", ctx.body_px, False,
-                                     theme.text, ctx.content_width, max_lines=1))
-        if len(session.team_names) > 1:
-            blocks += [Spacer(ctx.gap(0.03)),
-                       plain_text(ctx.fonts, ctx.say("team_scores"), ctx.body_px, True,
-                                  theme.muted, ctx.content_width, max_lines=1),
-                       Spacer(ctx.gap(0.01)), score_rows(ctx, standings(ctx))]
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+                value = ""
+            rows.append((title, value))
+        top: list[Block] = [heading(ctx, ctx.say("summary")),
+                            plain_text(ctx.fonts, ctx.say("duration",
+                                                          time=clock_text(session.duration())),
+                                       ctx.body_px, False, theme.muted, ctx.content_width,
+                                       max_lines=1),
+                            Spacer(ctx.gap(0.03))]
+        ys = draw_column(surface, top, ctx.left, ctx.top, ctx.bottom)
+        y = ys[-1] + top[-1].height if ys else ctx.top
+        left: list[Block] = [plain_text(ctx.fonts, ctx.say("scenarios_played"), ctx.body_px,
+                                        True, theme.muted, left_w, max_lines=1),
+                             Spacer(ctx.gap(0.01))]
+        if rows:
+            left.append(table(ctx, rows, left_w))
+        else:
+            left.append(plain_text(ctx.fonts, ctx.say("none_played"), ctx.body_px, False,
+                                   theme.text, left_w, max_lines=1))
+        draw_column(surface, left, ctx.left, y, ctx.bottom)
+        if teams:
+            scores = [(name, ctx.say("points", n=pts)) for name, pts in standings(ctx)]
+            right: list[Block] = [plain_text(ctx.fonts, ctx.say("team_scores"), ctx.body_px,
+                                             True, theme.muted, right_w, max_lines=1),
+                                  Spacer(ctx.gap(0.01)), table(ctx, scores, right_w)]
+            draw_column(surface, right, ctx.left + left_w + gap, y, ctx.bottom)

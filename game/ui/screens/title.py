@@ -50,7 +50,7 @@ class TitleScreen(Screen):
                                   ctx.body_px, True, theme.accent, ctx.content_width, "center",
                                   2)]
         blocks += [Spacer(ctx.gap(0.03)),
-                   plain_text(ctx.fonts, ctx.say("title_hint"), ctx.px(0.03), False, theme.muted,
+                   plain_text(ctx.fonts, ctx.say("title_hint"), ctx.body_px, False, theme.muted,
                               ctx.content_width, "center", 2)]
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom, valign="center")
 
@@ -92,7 +92,7 @@ class TitleScreen(Screen):
                     pygame.draw.rect(surface, ctx.theme.focus, cell, border_radius=pad)
                 para = plain_text(ctx.fonts, text, ctx.body_px, False,
                                   ctx.theme.on_focus if on else ctx.theme.text,
-                                  cell_w - 2 * pad, max_lines=1)
+                                  cell_w - 2 * pad, "center", max_lines=1)
                 para.draw(surface, cell.x + pad, cell.y + pad)
                 ctx.target(cell, _cursor(4 + i))
 
