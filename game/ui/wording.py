@@ -144,6 +144,7 @@ _RU: dict[str, str] = {
     "error_back": "Нажмите Enter, чтобы вернуться в меню",
     "picture_missing": "нет картинки",
     "step_n": "шаг {n}",
+    "title_hint": "Вверх, Вниз: выбрать · Влево, Вправо: изменить · впишите название",
 }
 
 _TK: dict[str, str] = {
@@ -183,6 +184,19 @@ _TK: dict[str, str] = {
     "to_menu": "Menýuwa gaýt",
     "picture_missing": "surat ýok",
     "step_n": "ädim {n}",
+    "ratings": "Berlen derejeler",
+    "duration": "Dowamlylygy: {time}",
+    "team_scores": "Toparlaryň utuklary",
+    "points": "{n} utuk",
+    "summary_deck": "{n} kart",
+    "deck_review": "Kartlar",
+    "deck_columns": "Berlen derejeler: {teams} · = dogry jogap",
+    "page": "{m} sahypadan {n}",
+    "scenarios_played": "Geçilen ssenariler",
+    "rate_hint": "Haýsy dereje? 1–{m} basyň",
+    "risk_total": "Töwekgelçilik utuklary: {total} · iň howpsuz ýol {safest} · "
+                  "iň töwekgelli ýol {riskiest}",
+    "title_hint": "Ýokary, Aşak: saýlaň · Çepe, Saga: üýtgediň · ady ýazyň",
 }
 
 _WORDS: dict[str, dict[str, str]] = {"en": _EN, "ru": _RU, "tk": _TK}

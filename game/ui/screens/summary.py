@@ -42,9 +42,7 @@ class SummaryScreen(Screen):
         session = ctx.session
         theme = ctx.theme
         teams = len(session.team_names) > 1
-        gap = int(0.04 * ctx.width)
-        left_w = int(ctx.content_width * 0.6) if teams else ctx.content_width
-        right_w = ctx.content_width - left_w - gap
+        left_w = ctx.content_width
         rows: list[tuple[str, str]] = []
         for result in session.state.finished:
             scenario = session.pack.scenarios.get(result.scenario)
@@ -73,10 +71,13 @@ class SummaryScreen(Screen):
         else:
             left.append(plain_text(ctx.fonts, ctx.say("none_played"), ctx.body_px, False,
                                    theme.text, left_w, max_lines=1))
-        draw_column(surface, left, ctx.left, y, ctx.bottom)
         if teams:
-            scores = [(name, ctx.say("points", n=pts)) for name, pts in standings(ctx)]
-            right: list[Block] = [plain_text(ctx.fonts, ctx.say("team_scores"), ctx.body_px,
-                                             True, theme.muted, right_w, max_lines=1),
-                                  Spacer(ctx.gap(0.01)), table(ctx, scores, right_w)]
-            draw_column(surface, right, ctx.left + left_w + gap, y, ctx.bottom)
+            # One wrapped line of scores keeps every scenario's row wide enough to read.
+            scores = " · ".join(f"{i}. {name} {pts}"
+                                for i, (name, pts) in enumerate(standings(ctx), start=1))
+            left += [Spacer(ctx.gap(0.03)),
+                     plain_text(ctx.fonts, ctx.say("team_scores"), ctx.body_px, True,
+                                theme.muted, left_w, max_lines=1),
+                     plain_text(ctx.fonts, scores, ctx.body_px, True, theme.accent, left_w,
+                                max_lines=3)]
+        draw_column(surface, left, ctx.left, y, ctx.bottom)
