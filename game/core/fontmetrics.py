@@ -50,7 +50,7 @@ class FontMetrics:
         table = self._tables.get(size)
         if table is None:
             table = self._tables[size] = _Widths(self, size)
-        return sum(map(table.__getitem__, text))
+        return int(sum(map(table.__getitem__, text)))
 
 
 class _Widths(dict[str, int]):
