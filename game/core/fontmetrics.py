@@ -43,7 +43,7 @@ class FontMetrics:
         """Width in pixels of `char` at pixel `size`, rounded up (hinting rounds each advance)."""
         glyph = self._glyph_of.get(ord(char), 0)
         advance = self._advances[min(glyph, len(self._advances) - 1)]
-        return math.ceil(advance * size / self.units_per_em)
+        return int(math.ceil(advance * size / self.units_per_em))
 
     def width(self, text: str, size: int) -> int:
         """Width in pixels of one line of `text` at pixel `size`, without kerning."""
