@@ -113,7 +113,7 @@ _RU: dict[str, str] = {
     "rate_team": "Сейчас: {team}",
     "ratings": "Ответы",
     "answer": "Ответ",
-    "scoring_rule": "точно +2 · на одну степень ближе +1",
+    "scoring_rule": "точно +2 · ошибка на одну степень +1",
     "points": "очков: {n}",
     "scoreboard": "Счёт",
     "your_path": "Пройденный путь",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.layout import SLOTS
 from game.core.session import DeckResult, StoryResult
 from game.ui.keymap import Action, Command
 from game.ui.screens.base import Ctx, Screen
 from game.ui.screens.rating import team_label
-from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, line_px, plain_text
 from game.ui.theme import risk_colours
 from game.ui.widgets import PAD, heading
 
@@ -62,36 +63,42 @@ class DebriefPathScreen(Screen):
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
 
     def _rows(self, ctx: Ctx, rows: list[tuple[str, list[tuple[str, int | None]]]],
-              room: int) -> Painted:
+              room: int, lines: int) -> Painted:
+        """Rows of a label (up to `lines` lines, as the slot allows) and degree chips, paged."""
         pad = ctx.gap(PAD)
-        row_h = line_px(ctx.body_px) + 2 * pad
-        fit = max(1, (room + pad) // (row_h + pad))
-        # Rows that do not fit go on further pages of this screen, turned by Continue.
-        ctx.ui.subpages = max(1, -(-len(rows) // fit))
-        page = min(ctx.ui.subpage, ctx.ui.subpages - 1)
-        shown = rows[page * fit:(page + 1) * fit]
-        more = 0
         theme = ctx.theme
+        laid: list[tuple[Paragraph, list[tuple[str, int | None]], int]] = []
+        for label, chips in rows:
+            chips_w = sum(ctx.fonts.width(text, ctx.body_px, True) + 3 * pad for text, _ in chips)
+            para = plain_text(ctx.fonts, label, ctx.body_px, False, theme.text,
+                              max(1, ctx.content_width - chips_w - 2 * pad), max_lines=lines)
+            laid.append((para, chips, para.height + 2 * pad))
+        # Rows that do not fit go on further pages of this screen, turned by Continue.
+        pages: list[list[int]] = [[]]
+        used = 0
+        for i, (_, _, height) in enumerate(laid):
+            if pages[-1] and used + height > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(i)
+            used += height + pad
+        ctx.ui.subpages = len(pages)
+        shown = [laid[i] for i in pages[min(ctx.ui.subpage, len(pages) - 1)]]
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
-            for i, (label, chips) in enumerate(shown):
-                row = pygame.Rect(rect.x, rect.y + i * (row_h + pad), rect.width, row_h)
+            y = rect.y
+            for para, chips, height in shown:
+                row = pygame.Rect(rect.x, y, rect.width, height)
                 pygame.draw.rect(surface, theme.panel, row, border_radius=pad)
                 right = row.right - pad
+                chip_h = line_px(ctx.body_px) + pad
                 for text, degree in reversed(chips):
-                    right = _chip(ctx, surface, text, degree, right, row.y + pad // 2,
-                                  row_h - pad) - pad
-                para = plain_text(ctx.fonts, label, ctx.body_px, False, theme.text,
-                                  max(1, right - row.x - 2 * pad), max_lines=1)
+                    right = _chip(ctx, surface, text, degree, right,
+                                  row.centery - chip_h // 2, chip_h) - pad
                 para.draw(surface, row.x + pad, row.y + pad)
-            if more:
-                y = rect.y + len(shown) * (row_h + pad)
-                image = ctx.fonts.render(ctx.say("reload_more", n=more), ctx.body_px, False,
-                                         theme.muted)
-                surface.blit(image, (rect.x + pad, y + pad))
+                y += height + pad
 
-        count = len(shown) + (1 if more else 0)
-        return Painted(ctx.content_width, count * (row_h + pad), paint)
+        return Painted(ctx.content_width, sum(h + pad for _, _, h in shown), paint)
 
     def _story(self, ctx: Ctx, result: StoryResult) -> list[Block]:
         story = ctx.session.story
@@ -107,7 +114,8 @@ class DebriefPathScreen(Screen):
                                               safest=result.safest, riskiest=result.riskiest),
                            ctx.body_px, True, ctx.theme.accent, ctx.content_width, max_lines=2)
         room = ctx.bottom - ctx.top - ctx.px(0.055) * 2 - total.height - ctx.gap(0.08)
-        return [self._rows(ctx, rows, room), Spacer(ctx.gap(0.03)), total]
+        rows_block = self._rows(ctx, rows, room, SLOTS["choice"].lines)
+        return [rows_block, Spacer(ctx.gap(0.03)), total]
 
     def _deck(self, ctx: Ctx, result: DeckResult) -> list[Block]:
         deck = ctx.session.deck
@@ -125,4 +133,4 @@ class DebriefPathScreen(Screen):
         columns = plain_text(ctx.fonts, ctx.say("deck_columns", teams=names), ctx.body_px,
                              False, ctx.theme.muted, ctx.content_width, max_lines=2)
         room = ctx.bottom - ctx.top - ctx.px(0.055) * 2 - ctx.gap(0.05) - columns.height
-        return [columns, Spacer(ctx.gap(0.01)), self._rows(ctx, rows, room)]
+        return [columns, Spacer(ctx.gap(0.01)), self._rows(ctx, rows, room, 1)]
