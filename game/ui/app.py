@@ -13,15 +13,19 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.core.eventlog import EventLog, LogInfo, default_data_dir, parse_time, unfinished_session
 from game.core.pack import Pack, PackFolderMissing, load_pack
-from game.core.session import EventSink, ScreenKind, Session, State
+from game.core.report import default_report_path, write_report
+from game.core.session import EventSink, ScreenKind, Session, State, replay
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event
@@ -36,15 +40,68 @@ from game.ui.wording import say
 FPS = 60
 MIN_SIZE = (640, 480)
 NOTICE_SECONDS = 3.0
+WARNING_SECONDS = 15.0
+"""How long the one-time warning about the session log stays in the footer."""
+
+# The session log's messages for the facilitator. English for now: they belong in
+# game/ui/wording.py with the other languages.
+LOG_NOT_SAVED = "The session log cannot be saved: this session is kept in memory only"
+RESUME_FAILED = "The last session could not be resumed: starting a new one"
+REPORT_FAILED = "The event report could not be written ({where}: {reason})"
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
 _CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES)
 
 
 def create_session(pack: Pack, language: str | None = None,
-                   sink: EventSink | None = None) -> Session:
+                   sink: EventSink | None = None, *, teams: Sequence[str] = (),
+                   participants: int | None = None, place: str | None = None) -> Session:
     """The one place a Session is made; the session log plugs in here as `sink`."""
-    return Session(pack, language=language or "", sink=sink)
+    return Session(pack, teams=list(teams), participants=participants, language=language or "",
+                   place=place, sink=sink)
+
+
+class SessionRecorder:
+    """The session's event sink: writes every event to the session log (flushed, fsynced).
+
+    Events before `session_start` (a language changed on the title screen) are
+    held back and written right after it, so that a log file always begins with
+    its session_start and a title screen left without starting writes nothing.
+    On a resume the recorder is pointed at the old log (`switch`).
+    """
+
+    def __init__(self, log: EventLog) -> None:
+        self.log = log
+        self.started = False
+        self.skipped_lines = 0
+        self._held: list[dict[str, Any]] = []
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        if not self.started:
+            if event.get("type") != "session_start":
+                self._held.append(dict(event))
+                return
+            self.started = True
+            self.log.record(event)
+            for held in self._held:
+                self.log.record(held)
+            self._held.clear()
+            return
+        self.log.record(event)
+
+    def switch(self, log: EventLog, skipped_lines: int = 0) -> None:
+        """Go on writing `log` (a resumed session's own log, its session_start already in it)."""
+        self.log.close()
+        self.log = log
+        self.started = True
+        self.skipped_lines = skipped_lines
+        self._held.clear()
+
+    def take_warning(self) -> str | None:
+        return self.log.take_warning()
+
+    def close(self) -> None:
+        self.log.close()
 
 
 class App:
@@ -71,6 +128,9 @@ class App:
         self.marks: dict[str, pygame.Rect] = {}
         self.toggle_fullscreen: Callable[[], None] = lambda: None
         self.data_dir: Path | None = None
+        """Where the event report is written at the end (None: no report, e.g. a preview)."""
+        self.recorder: SessionRecorder | None = None
+        """The session log, when this app keeps one (see `build_app`)."""
         self._seen: State | None = None
         self._last_second = -1
         self._last_ctx: Ctx | None = None
@@ -270,13 +330,66 @@ class App:
         self.dirty = True
 
     def _notice_screen_change(self) -> None:
+        self._keep_log()
         state = self.session.state
         if state is self._seen:
             return
-        self._seen = state
+        before, self._seen = self._seen, state
         self.shown_at = self.clock()
         self.screens[self.session.screen].on_show(self.context())
         self.dirty = True
+        if self.session.screen is ScreenKind.SUMMARY and (
+                before is None or before.screen is not ScreenKind.SUMMARY):
+            self.write_report()
+
+    def _keep_log(self) -> None:
+        """After every command: the session's start logged, the one-time warning shown."""
+        ui = self.ui
+        try:
+            if not ui.begun and self.session.screen is not ScreenKind.TITLE:
+                # The title was left another way than its Enter (Esc, back to the menu):
+                # the log still starts with the session.
+                ui.begun = True
+                self.session.begin()
+            if ui.begun and ui.resume is not None:
+                ui.resume = None  # a new session started: the offer to resume is declined
+            warning = self.recorder.take_warning() if self.recorder is not None else None
+        except Exception:  # bookkeeping must never cost the room its screen
+            traceback.print_exc()
+            return
+        if warning:
+            print(warning, file=sys.stderr)
+            ui.log_warning = warning
+            ui.notice = LOG_NOT_SAVED
+            ui.notice_until = self.clock() + WARNING_SECONDS
+            self.dirty = True
+
+    def write_report(self) -> None:
+        """Write the event report (HTML + CSV) into <data dir>/reports; the summary shows
+        where, or why it could not be written. Never raises."""
+        ui = self.ui
+        ui.report_path, ui.report_error = None, None
+        recorder, data_dir = self.recorder, self.data_dir
+        if recorder is None or data_dir is None:
+            return  # a preview, or a test without a data folder: no report
+        log = recorder.log
+        if log.path is not None:
+            out = default_report_path(log.path)
+        else:
+            stamp = datetime.fromtimestamp(self.session.started_at).strftime("%Y%m%d-%H%M%S")
+            out = data_dir / "reports" / f"{stamp}-memory.html"
+        try:
+            html, _csv = write_report(log.events, out, skipped_lines=recorder.skipped_lines,
+                                      pack=self.session.pack,
+                                      source=log.path.name if log.path is not None else None)
+        except Exception as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            ui.report_error = REPORT_FAILED.format(where=out.parent, reason=reason)
+            print(ui.report_error, file=sys.stderr)
+            if not isinstance(exc, OSError):
+                traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+            return
+        ui.report_path = html
 
     # ------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:
@@ -337,6 +450,124 @@ def load_for_play(pack_arg: str | None) -> tuple[Pack | None, Path, str, list[st
     return result.pack, folder, shown, []
 
 
+def build_app(pack: Pack, folder: Path, shown: str, size: tuple[int, int], *,
+              language: str | None = None, data_dir: Path | None = None,
+              scenario: str | None = None, step: str | None = None,
+              clock: Callable[[], float] = time.monotonic) -> App:
+    """The game as `run_game` sets it up, without a window: the session, its log under
+    `data_dir`, and the offer to resume the last session when it did not end cleanly.
+
+    A preview (`scenario`) starts at that scenario and keeps its log in memory only:
+    an author's try-out is not an event, so it never shows up as a session to
+    resume nor in the association's reports. `data_dir` None does the same for a
+    real session (no log on disk, no offer, no report).
+    """
+    preview = bool(scenario)
+    disk = None if preview else data_dir
+    recorder = SessionRecorder(EventLog(disk))
+    session = create_session(pack, language, recorder)
+    if scenario:
+        session.advance()
+        session.start_scenario(scenario, step)
+    app = App(session, folder, shown, size, clock=clock)
+    app.recorder = recorder
+    app.data_dir = disk
+    if disk is not None:
+        app.ui.resume = resume_offer(app, disk)
+    return app
+
+
+def resume_offer(app: App, data_dir: Path) -> ResumeOffer | None:
+    """The offer to resume the newest session in `data_dir` if it did not end cleanly.
+
+    Only a session of the pack being played is offered (same folder once resolved):
+    its steps and cards are what the log's places refer to. Another pack's session
+    is named on stderr with the way to resume it. Never raises.
+    """
+    try:
+        info = unfinished_session(data_dir)
+    except Exception:  # a folder the game cannot read must not stop the game
+        traceback.print_exc()
+        return None
+    if info is None:
+        return None
+    pack = app.session.pack
+    when = _when(info.started or info.last_event)
+    if not _same_folder(info.pack, pack.folder):
+        print(f"note: the last session ({info.pack_title or '?'}, {when}) did not end "
+              f"cleanly; it played another pack ({info.pack}). Start the game with "
+              f"--pack {info.pack} to resume it.", file=sys.stderr)
+        return None
+
+    def resume() -> Session | None:
+        try:
+            # The pack as it is now (Ctrl+R may have reloaded it on the title).
+            session = resumed_session(app.session.pack, info, app.recorder)
+        except Exception:
+            traceback.print_exc()
+            app.ui.notice = RESUME_FAILED
+            app.ui.notice_until = app.clock() + WARNING_SECONDS
+            return None
+        app.ui.title.match(session.teams, session.participants)
+        return session
+
+    title = info.pack_title or pack.text(pack.info.title, app.session.language)
+    return ResumeOffer(pack=title, when=when, resume=resume)
+
+
+def resumed_session(pack: Pack, info: LogInfo, recorder: SessionRecorder | None) -> Session:
+    """The session of an unfinished log rebuilt exactly (teams, participants and language
+    from its session_start, then every command replayed); new events go on into the
+    same log file."""
+    log = EventLog.resume(info.path)
+    try:
+        session = _rebuilt(pack, info, log, recorder)
+    except BaseException:
+        log.close()
+        raise
+    if recorder is not None:
+        recorder.switch(log, info.skipped_lines)
+    else:
+        session.sink = log.record
+    return session
+
+
+def _rebuilt(pack: Pack, info: LogInfo, log: EventLog,
+             recorder: SessionRecorder | None) -> Session:
+    if not log.events:  # the file could not be read again: what was read at start
+        log.events = list(info.events)
+    start = next((e for e in log.events if e.get("type") == "session_start"), {})
+    teams = start.get("teams")
+    people = start.get("participants")
+    language = start.get("language")
+    place = start.get("place")
+    session = create_session(
+        pack, language if isinstance(language, str) else None, recorder,
+        teams=[t for t in teams if isinstance(t, str)] if isinstance(teams, list) else [],
+        participants=people if isinstance(people, int) and not isinstance(people, bool)
+        else None,
+        place=place if isinstance(place, str) else None)
+    replay(session, log.events)
+    started = parse_time(start.get("t"))
+    if started is not None:
+        session.started_at = started.timestamp()  # the duration counts from the real start
+    return session
+
+
+def _same_folder(logged: str | None, folder: Path) -> bool:
+    if not logged:
+        return False
+    try:
+        return Path(logged).resolve() == folder.resolve()
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def _when(moment: datetime | None) -> str:
+    """A log's time as the title screen names it: local date and time to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "?"
+
+
 def run_game(args: argparse.Namespace) -> int:
     """Play a pack in a window (full screen unless --window); returns the exit code."""
     pack, folder, shown, problems = load_for_play(getattr(args, "pack", None))
@@ -345,16 +576,14 @@ def run_game(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         print(f"{shown}: the pack cannot be played until pack.yaml is fixed", file=sys.stderr)
         return 1
-    session = create_session(pack, getattr(args, "lang", None))
     scenario = getattr(args, "scenario", None)
-    if scenario:
-        if scenario not in pack.scenarios:
-            known = ", ".join(pack.scenarios) or "none"
-            print(f"{shown}: error: no scenario '{scenario}' that loads (scenarios: {known})",
-                  file=sys.stderr)
-            return 1
-        session.advance()
-        session.start_scenario(scenario, getattr(args, "step", None))
+    if scenario and scenario not in pack.scenarios:
+        known = ", ".join(pack.scenarios) or "none"
+        print(f"{shown}: error: no scenario '{scenario}' that loads (scenarios: {known})",
+              file=sys.stderr)
+        return 1
+    data_arg = getattr(args, "data_dir", None)
+    data_dir = Path(data_arg) if data_arg else default_data_dir()
 
     window = _parse_window(getattr(args, "window", None))
     pygame.display.init()
@@ -363,8 +592,8 @@ def run_game(args: argparse.Namespace) -> int:
     pygame.display.set_caption("Degrees of Risk")
     surface = _open_window(window)
     pygame.key.set_repeat(0)
-    app = App(session, folder, shown, surface.get_size())
-    app.data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
+    app = build_app(pack, folder, shown, surface.get_size(), language=getattr(args, "lang", None),
+                    data_dir=data_dir, scenario=scenario, step=getattr(args, "step", None))
     state = {"window": window or (1280, 720), "fullscreen": window is None}
 
     def toggle() -> None:
@@ -389,6 +618,8 @@ def run_game(args: argparse.Namespace) -> int:
                 pygame.display.flip()
             clock.tick(FPS)
     finally:
+        if app.recorder is not None:
+            app.recorder.close()
         pygame.quit()
     return 0
 

@@ -6,9 +6,10 @@ how the facilitator's screen looks right now.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 from game.core.session import MAX_TEAMS, Session
 from game.ui.timer import DiscussionTimer
@@ -29,7 +30,8 @@ class Overlay(str, Enum):
 class ResumeOffer:
     """An unfinished session found on disk; the title screen offers to resume it.
 
-    `resume` rebuilds that session (None when it cannot); the app then plays it.
+    `pack` is its pack's title and `when` its start (local time), as the banner names
+    them; `resume` rebuilds that session (None when it cannot); the app then plays it.
     """
 
     pack: str
@@ -77,6 +79,14 @@ class TitleOptions:
     def participant_count(self) -> int | None:
         return int(self.participants) if self.participants.isdigit() else None
 
+    def match(self, teams: Sequence[str], participants: int | None) -> None:
+        """Show a resumed session's teams and participants, so that going back to the
+        title and on again keeps them."""
+        named = list(teams)[:MAX_TEAMS]
+        self.team_count = max(1, len(named))
+        self.team_names = named + [""] * (MAX_TEAMS - len(named))
+        self.participants = str(participants) if participants is not None else ""
+
 
 @dataclass
 class UiState:
@@ -97,6 +107,12 @@ class UiState:
     notice: str = ""
     notice_until: float = 0.0
     resume: ResumeOffer | None = None
+    log_warning: str | None = None
+    """The session log's warning (folder not writable...), once it has been shown."""
+    report_path: Path | None = None
+    """The event report written when the session reached its summary."""
+    report_error: str | None = None
+    """Why the event report could not be written, for the summary screen."""
 
     @property
     def overlay(self) -> Overlay | None:

@@ -7,8 +7,11 @@ import pygame
 from game.core.session import DeckResult, StoryResult
 from game.ui.screens.base import Ctx, Screen
 from game.ui.screens.scoreboard import standings
-from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import heading
+
+REPORT_SAVED = "Event report (HTML, and CSV beside it): {path}"
+"""The summary's line about the report (English for now; it belongs in wording.py)."""
 
 
 def clock_text(seconds: float) -> str:
@@ -63,6 +66,14 @@ class SummaryScreen(Screen):
                             Spacer(ctx.gap(0.03))]
         ys = draw_column(surface, top, ctx.left, ctx.top, ctx.bottom)
         y = ys[-1] + top[-1].height if ys else ctx.top
+        bottom = ctx.bottom
+        note = report_note(ctx)
+        if note is not None:
+            # The report's place keeps its room at the bottom, whatever was played above it.
+            bottom -= note.height + ctx.gap(0.02)
+            note.draw(surface, ctx.left, bottom + ctx.gap(0.02))
+            ctx.mark("report", pygame.Rect(ctx.left, bottom + ctx.gap(0.02), note.width,
+                                           note.height))
         left: list[Block] = [plain_text(ctx.fonts, ctx.say("scenarios_played"), ctx.body_px,
                                         True, theme.muted, left_w, max_lines=1),
                              Spacer(ctx.gap(0.01))]
@@ -80,4 +91,18 @@ class SummaryScreen(Screen):
                                 theme.muted, left_w, max_lines=1),
                      plain_text(ctx.fonts, scores, ctx.body_px, True, theme.accent, left_w,
                                 max_lines=3)]
-        draw_column(surface, left, ctx.left, y, ctx.bottom)
+        draw_column(surface, left, ctx.left, y, bottom)
+
+
+def report_note(ctx: Ctx) -> Paragraph | None:
+    """Where the event report was written, or why it could not be: body size (4%), at most
+    three lines (a long path breaks between characters)."""
+    ui = ctx.ui
+    if ui.report_error:
+        text, colour = ui.report_error, ctx.theme.error
+    elif ui.report_path is not None:
+        text, colour = REPORT_SAVED.format(path=ui.report_path), ctx.theme.muted
+    else:
+        return None
+    return plain_text(ctx.fonts, text, ctx.body_px, False, colour, ctx.content_width,
+                      max_lines=3)
