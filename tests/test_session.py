@@ -184,3 +184,16 @@ def test_end_session_summarises_and_logs(pack: Pack) -> None:
     assert session.screen is ScreenKind.SUMMARY
     assert events[-1]["type"] == "session_end"
     assert events[-1]["duration_s"] == 60
+
+
+def test_teams_changed_after_the_start_are_logged_and_replayed(pack: Pack) -> None:
+    events: list[dict[str, Any]] = []
+    live = Session(pack, teams=["A"], sink=events.append)
+    live.configure(["A", "B"], 20)  # before the start: part of session_start, not logged
+    assert events == []
+    live.begin()
+    live.configure(["Lions", "Tigers"], 22)
+    assert events[-1] == {"type": "teams", "teams": ["Lions", "Tigers"], "participants": 22}
+    restored = Session(pack, teams=["A", "B"], participants=20)
+    replay(restored, events)
+    assert (restored.teams, restored.participants) == (["Lions", "Tigers"], 22)

@@ -23,10 +23,11 @@ import pytest
 
 from game.core.eventlog import read_log, session_logs, unfinished_session
 from game.core.session import ScreenKind
-from game.ui.app import LOG_NOT_SAVED, RESUME_FAILED, App, build_app
+from game.ui.app import App, build_app
 from game.ui.pilot import ManualClock, Pilot, load_playable
 from game.ui.state import Overlay
 from game.ui.theme import THEME
+from game.ui.wording import say
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -297,14 +298,14 @@ def test_an_unwritable_data_folder_warns_once_and_keeps_the_session(tmp_path: Pa
     ui = pilot.app.ui
     assert pilot.screen is ScreenKind.MENU
     assert ui.log_warning is not None and "memory only" in ui.log_warning
-    assert ui.notice == LOG_NOT_SAVED
+    assert ui.notice == say("log_not_saved", "en")
     assert _accent_pixels_in_footer(pilot) > 0  # the notice is drawn in the footer
     assert pilot.app.recorder is not None and pilot.app.recorder.take_warning() is None
 
     play(pilot, ["return", "1", "return", "1"])
     pilot.clock.advance(60)
     assert _accent_pixels_in_footer(pilot) == 0  # shown once: gone, and not back
-    assert ui.notice == LOG_NOT_SAVED and pilot.clock() > ui.notice_until
+    assert ui.notice == say("log_not_saved", "en") and pilot.clock() > ui.notice_until
     log = pilot.app.recorder.log
     assert log.memory_only and log.path is None
     assert [e["type"] for e in log.events] == ["session_start", "advance", "scenario_start",
@@ -425,7 +426,7 @@ def test_a_log_gone_before_r_resumes_from_memory_with_the_warning(tmp_path: Path
     log.mkdir()  # and in its place something that cannot be read or written
     pilot.press("r")
     assert pilot.screen is ScreenKind.FEEDBACK  # from the events read at start
-    assert pilot.app.ui.notice == LOG_NOT_SAVED
+    assert pilot.app.ui.notice == say("log_not_saved", "en")
     assert pilot.app.recorder is not None and pilot.app.recorder.log.memory_only
 
 
@@ -442,7 +443,7 @@ def test_a_resume_that_fails_starts_fresh_with_a_notice(tmp_path: Path,
     monkeypatch.setattr("game.ui.app.replay", broken)
     pilot.press("r")
     assert pilot.screen is ScreenKind.TITLE and pilot.overlay is not Overlay.ERROR
-    assert pilot.app.ui.notice == RESUME_FAILED and pilot.app.ui.resume is None
+    assert pilot.app.ui.notice == say("resume_failed", "en") and pilot.app.ui.resume is None
     pilot.press("return")
     assert pilot.screen is ScreenKind.MENU
     assert len(session_logs(data)) == 2 and log.read_bytes() == old_bytes

@@ -42,8 +42,8 @@ class FontMetrics:
     def char_width(self, char: str, size: int) -> int:
         """Width in pixels of `char` at pixel `size`, rounded up (hinting rounds each advance)."""
         glyph = self._glyph_of.get(ord(char), 0)
-        advance = self._advances[min(glyph, len(self._advances) - 1)]
-        return int(math.ceil(advance * size / self.units_per_em))
+        advance: int = self._advances[min(glyph, len(self._advances) - 1)]
+        return math.ceil(advance * size / self.units_per_em)
 
     def width(self, text: str, size: int) -> int:
         """Width in pixels of one line of `text` at pixel `size`, without kerning."""

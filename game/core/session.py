@@ -125,6 +125,7 @@ class Session:
     history: list[State] = field(default_factory=list)
     started_at: float = 0.0
     ended_at: float | None = None
+    begun: bool = False
 
     def __post_init__(self) -> None:
         if not self.language or self.language not in self.pack.languages:
@@ -249,10 +250,21 @@ class Session:
 
     def begin(self) -> None:
         """Record the start of the session (teams, participants, language) in the log."""
+        self.begun = True
         self._emit("session_start", pack=str(self.pack.folder.resolve()),
                    pack_title=self.pack.text(self.pack.info.title, self.language),
                    language=self.language, languages=list(self.pack.languages),
                    participants=self.participants, teams=list(self.teams), place=self.place)
+
+    def configure(self, teams: list[str], participants: int | None) -> bool:
+        """Set the teams and the head count; logged once the session has begun."""
+        names = [t.strip() for t in teams if t.strip()][:MAX_TEAMS]
+        if names == self.teams and participants == self.participants:
+            return False
+        self.teams, self.participants = names, participants
+        if self.begun:
+            self._emit("teams", teams=list(names), participants=participants)
+        return True
 
     def set_language(self, lang: str) -> bool:
         """Show every text in `lang` from now on (not undone by back)."""
@@ -534,6 +546,7 @@ _REPLAYED = {
     "menu": lambda s, e: s.to_menu(),
     "language": lambda s, e: s.set_language(str(e["language"])),
     "session_end": lambda s, e: s.end_session(),
+    "teams": lambda s, e: s.configure(list(e["teams"]), e.get("participants")),
 }
 
 

@@ -43,12 +43,6 @@ NOTICE_SECONDS = 3.0
 WARNING_SECONDS = 15.0
 """How long the one-time warning about the session log stays in the footer."""
 
-# The session log's messages for the facilitator. English for now: they belong in
-# game/ui/wording.py with the other languages.
-LOG_NOT_SAVED = "The session log cannot be saved: this session is kept in memory only"
-RESUME_FAILED = "The last session could not be resumed: starting a new one"
-REPORT_FAILED = "The event report could not be written ({where}: {reason})"
-
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
 _CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES)
 
@@ -360,7 +354,7 @@ class App:
         if warning:
             print(warning, file=sys.stderr)
             ui.log_warning = warning
-            ui.notice = LOG_NOT_SAVED
+            ui.notice = say("log_not_saved", self.session.language)
             ui.notice_until = self.clock() + WARNING_SECONDS
             self.dirty = True
 
@@ -384,7 +378,8 @@ class App:
                                       source=log.path.name if log.path is not None else None)
         except Exception as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            ui.report_error = REPORT_FAILED.format(where=out.parent, reason=reason)
+            ui.report_error = say("report_failed", self.session.language, where=out.parent,
+                                  reason=reason)
             print(ui.report_error, file=sys.stderr)
             if not isinstance(exc, OSError):
                 traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
@@ -505,7 +500,7 @@ def resume_offer(app: App, data_dir: Path) -> ResumeOffer | None:
             session = resumed_session(app.session.pack, info, app.recorder)
         except Exception:
             traceback.print_exc()
-            app.ui.notice = RESUME_FAILED
+            app.ui.notice = say("resume_failed", app.session.language)
             app.ui.notice_until = app.clock() + WARNING_SECONDS
             return None
         app.ui.title.match(session.teams, session.participants)

@@ -83,6 +83,12 @@ _EN: dict[str, str] = {
     "picture_missing": "picture missing",
     "step_n": "step {n}",
     "any_key": "any key to close",
+    "log_not_saved": "The session log cannot be saved: this session is kept in memory only",
+    "resume_failed": "The last session could not be resumed: starting a new one",
+    "report_failed": "The event report could not be written ({where}: {reason})",
+    "report_saved": "Event report (HTML, and CSV beside it): {path}",
+    "points#one": "{n} point",
+    "minutes": "{n} min",
 }
 
 _RU: dict[str, str] = {
@@ -114,7 +120,7 @@ _RU: dict[str, str] = {
     "ratings": "Ответы",
     "answer": "Ответ",
     "scoring_rule": "точно +2 · ошибка на одну степень +1",
-    "points": "очков: {n}",
+    "points": "{n} очков",
     "scoreboard": "Счёт",
     "your_path": "Пройденный путь",
     "risk_total": "Очки риска: {total} · самый безопасный путь {safest} · "
@@ -164,6 +170,13 @@ _RU: dict[str, str] = {
     "reload_more": "… и ещё {n}",
     "reloaded": "Набор перезагружен",
     "any_key": "любая клавиша — закрыть",
+    "log_not_saved": "Журнал занятия не сохраняется: занятие хранится только в памяти",
+    "resume_failed": "Прошлое занятие не удалось продолжить: начинаем новое",
+    "report_failed": "Отчёт о мероприятии не записан ({where}: {reason})",
+    "report_saved": "Отчёт о мероприятии (HTML, рядом CSV): {path}",
+    "points#one": "{n} очко",
+    "points#few": "{n} очка",
+    "minutes": "{n} мин",
 }
 
 _TK: dict[str, str] = {
@@ -246,6 +259,11 @@ _TK: dict[str, str] = {
     "error": "Bu ekranda näsazlyk ýüze çykdy",
     "error_back": "Menýuwa dolanmak üçin Enter-i basyň",
     "any_key": "ýapmak üçin islendik düwmä basyň",
+    "log_not_saved": "Sapagyň ýazgysy saklanmaýar: sapak diňe ýatda saklanýar",
+    "resume_failed": "Soňky sapagy dowam edip bolmady: täzesi başlaýar",
+    "report_failed": "Çäre barada hasabat ýazylmady ({where}: {reason})",
+    "report_saved": "Çäre barada hasabat (HTML, ýanynda CSV): {path}",
+    "minutes": "{n} min",
 }
 
 
@@ -253,7 +271,27 @@ _WORDS: dict[str, dict[str, str]] = {"en": _EN, "ru": _RU, "tk": _TK}
 
 
 def say(key: str, lang: str, **values: object) -> str:
-    """The game's wording `key` in `lang` (English when not translated), filled with `values`."""
-    table = _WORDS.get(lang.split("-")[0], _EN)
-    text = table.get(key) or _EN[key]
+    """The game's wording `key` in `lang` (English when not translated), filled with `values`.
+
+    A count `n` picks the language's plural form where one is written (`key#one`,
+    `key#few`), so a scoreboard says "1 point" and "2 очка".
+    """
+    code = lang.split("-")[0]
+    table = _WORDS.get(code, _EN)
+    text = None
+    count = values.get("n")
+    if isinstance(count, int):
+        text = table.get(f"{key}#{_plural_form(code, count)}")
+    text = text or table.get(key) or _EN[key]
     return text.format(**values) if values else text
+
+
+def _plural_form(lang: str, n: int) -> str:
+    n = abs(n)
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return "one"
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return "few"
+        return "many"
+    return "one" if n == 1 else "many"

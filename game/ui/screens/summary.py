@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.core.session import DeckResult, StoryResult
@@ -10,14 +12,11 @@ from game.ui.screens.scoreboard import standings
 from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import heading
 
-REPORT_SAVED = "Event report (HTML, and CSV beside it): {path}"
-"""The summary's line about the report (English for now; it belongs in wording.py)."""
 
-
-def clock_text(seconds: float) -> str:
-    """A duration as h:mm or m min."""
+def clock_text(seconds: float, say: Callable[..., str]) -> str:
+    """A duration as h:mm from an hour on, else as minutes in the session's language."""
     minutes = int(seconds // 60)
-    return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
+    return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else say("minutes", n=minutes)
 
 
 def table(ctx: Ctx, rows: list[tuple[str, str]], width: int) -> Painted:
@@ -58,9 +57,9 @@ class SummaryScreen(Screen):
             else:
                 value = ""
             rows.append((title, value))
+        duration = clock_text(session.duration(), ctx.say)
         top: list[Block] = [heading(ctx, ctx.say("summary")),
-                            plain_text(ctx.fonts, ctx.say("duration",
-                                                          time=clock_text(session.duration())),
+                            plain_text(ctx.fonts, ctx.say("duration", time=duration),
                                        ctx.body_px, False, theme.muted, ctx.content_width,
                                        max_lines=1),
                             Spacer(ctx.gap(0.03))]
@@ -101,7 +100,7 @@ def report_note(ctx: Ctx) -> Paragraph | None:
     if ui.report_error:
         text, colour = ui.report_error, ctx.theme.error
     elif ui.report_path is not None:
-        text, colour = REPORT_SAVED.format(path=ui.report_path), ctx.theme.muted
+        text, colour = ctx.say("report_saved", path=ui.report_path), ctx.theme.muted
     else:
         return None
     return plain_text(ctx.fonts, text, ctx.body_px, False, colour, ctx.content_width,

@@ -172,8 +172,7 @@ def leave_title(ctx: Ctx) -> None:
     """Apply the options to the session (teams, participants), log its start once, go on."""
     opts = ctx.ui.title
     session = ctx.session
-    session.teams = opts.teams(lambda n: ctx.say("team_n", n=n))
-    session.participants = opts.participant_count()
+    session.configure(opts.teams(lambda n: ctx.say("team_n", n=n)), opts.participant_count())
     if not ctx.ui.begun:
         session.begin()
         ctx.ui.begun = True
