@@ -23,7 +23,7 @@ class FontMetrics:
 
     def __init__(self, data: bytes) -> None:
         tables = _table_offsets(data)
-        self.units_per_em = struct.unpack_from(">H", data, tables["head"] + 18)[0]
+        self.units_per_em: int = struct.unpack_from(">H", data, tables["head"] + 18)[0]
         metric_count = struct.unpack_from(">H", data, tables["hhea"] + 34)[0]
         hmtx = tables["hmtx"]
         advances = [struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(metric_count)]
