@@ -611,6 +611,8 @@ def run_game(args: argparse.Namespace) -> int:
             if app.needs_frame():
                 app.draw(surface)
                 pygame.display.flip()
+                if os.environ.pop("DOR_REPORT_FIRST_FRAME", "") == "1":  # bench_frames.py
+                    print(f"first-frame {time.time():.6f}", flush=True)
             clock.tick(FPS)
     finally:
         if app.recorder is not None:

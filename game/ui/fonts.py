@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 
 import pygame
@@ -21,6 +22,8 @@ class Fonts:
             pygame.font.init()
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._lines: OrderedDict[tuple[str, int, bool, Colour], pygame.Surface] = OrderedDict()
+        self._texts: weakref.WeakKeyDictionary[pygame.Surface, tuple[str, int, bool]] = (
+            weakref.WeakKeyDictionary())
 
     def font(self, px: int, bold: bool = False) -> pygame.font.Font:
         """The shipped font at `px` pixels (never a system font or pygame's default)."""
@@ -49,9 +52,14 @@ class Fonts:
             return surface
         surface = self.font(px, bold).render(text, True, colour)
         self._lines[key] = surface
+        self._texts[surface] = (text, px, bold)
         if len(self._lines) > _LINE_CACHE_SIZE:
             self._lines.popitem(last=False)
         return surface
+
+    def rendered(self, image: pygame.Surface) -> tuple[str, int, bool] | None:
+        """The text, pixel size and weight of an image made by `render` (None for any other)."""
+        return self._texts.get(image)
 
     def clear(self) -> None:
         """Forget rendered lines (after a resize most sizes change anyway)."""

@@ -18,6 +18,7 @@ import pygame
 from game.core.pack import Pack, load_pack
 from game.core.session import ScreenKind, Session
 from game.ui.app import App, create_session
+from game.ui.drawlog import DrawLog, RecordingSurface
 from game.ui.screens.base import Screen
 from game.ui.state import Overlay
 
@@ -62,7 +63,7 @@ class Pilot:
         if teams:
             self.app.ui.title.team_count = len(teams)
             self.app.ui.title.team_names[: len(teams)] = teams
-        self.surface = pygame.Surface(size)
+        self.surface = RecordingSurface(size, self.app.fonts)
         self.frame()
 
     # ------------------------------------------------------------- queries
@@ -83,6 +84,13 @@ class Pilot:
     def screen_object(self) -> Screen:
         """The screen object drawn on top."""
         return self.app.screen()
+
+    @property
+    def drawn(self) -> DrawLog:
+        """Where each text and widget of the last frame landed (see game.ui.drawlog)."""
+        log = self.surface.log
+        assert log is not None
+        return log
 
     def snapshot(self) -> pygame.Surface:
         """A copy of the last frame drawn."""
@@ -127,7 +135,7 @@ class Pilot:
         """Resize the window, as a user dragging its corner would."""
         self._post(pygame.event.Event(pygame.VIDEORESIZE, w=width, h=height,
                                       size=(width, height)))
-        self.surface = pygame.Surface(self.app.size)
+        self.surface = RecordingSurface(self.app.size, self.app.fonts)
         self.frame()
 
     def _post(self, event: pygame.event.Event) -> None:

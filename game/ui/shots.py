@@ -29,7 +29,11 @@ SHOT_TEAMS = ["Team A", "Team B"]
 
 
 class Shooter:
-    """Saves numbered PNGs of the pilot's frames into one folder per scenario."""
+    """Saves numbered PNGs of the pilot's frames into one folder per scenario.
+
+    `shoot_every_screen` calls `into` and `shot`; a subclass that does something
+    else with each frame (the layout tests check it) walks the same screens.
+    """
 
     def __init__(self, pilot: Pilot, out: Path) -> None:
         self.pilot = pilot
@@ -38,10 +42,11 @@ class Shooter:
         self.folder = out
         self.count = 0
 
-    def into(self, folder: Path) -> None:
-        self.folder = folder
+    def into(self, name: str) -> None:
+        """Put the next shots in the folder `name` under `out`."""
+        self.folder = self.out / name
         self.count = 0
-        folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
 
     def shot(self, name: str) -> None:
         self.count += 1
@@ -131,9 +136,15 @@ def _shoot_debrief(s: Shooter, detail: str) -> None:
 
 def _shoot_language(pack_dir: Path, out: Path, size: tuple[int, int], lang: str) -> int:
     pilot = Pilot(pack_dir, size, lang, teams=SHOT_TEAMS)
-    s = Shooter(pilot, out)
-    app = pilot.app
-    s.into(out / lang / "00-session")
+    s = Shooter(pilot, out / lang)
+    shoot_every_screen(s)
+    return s.written
+
+
+def shoot_every_screen(s: Shooter) -> None:
+    """Bring the shooter's pilot to every distinct screen of its pack and `shot` each one."""
+    app = s.pilot.app
+    s.into("00-session")
     s.shot("title")
     app.ui.title.cursor = 3
     s.shot("title-options")
@@ -154,16 +165,15 @@ def _shoot_language(pack_dir: Path, out: Path, size: tuple[int, int], lang: str)
     s.shot("overlay-error")
     app.ui.close()
     for n, (sid, scenario) in enumerate(app.session.pack.scenarios.items(), start=1):
-        s.into(out / lang / f"{n:02d}-{sid}")
+        s.into(f"{n:02d}-{sid}")
         if isinstance(scenario, Story):
             _shoot_story(s, sid, scenario)
         else:
             _shoot_deck(s, sid, scenario)
-    s.into(out / lang / "99-end")
+    s.into("99-end")
     app.session.to_menu()
     app.session.end_session()
     s.shot("summary")
-    return s.written
 
 
 def run_shots(pack: str | None, out: Path, size: tuple[int, int], lang: str | None) -> int:

@@ -17,6 +17,7 @@ import pygame
 
 from game.core.fitting import wrap
 from game.core.layout import LINE_SPACING, SLOTS, fit_lines
+from game.ui.drawlog import paragraph_drawn, who, widget_drawn
 from game.ui.fonts import Fonts
 from game.ui.theme import Colour
 
@@ -59,6 +60,8 @@ class Paragraph(Block):
     width: int
     align: str = "left"
     flexible: bool = True
+    name: str = "text"
+    """What the text is (its slot), for layout checks' messages."""
 
     @property
     def line_height(self) -> int:
@@ -74,18 +77,19 @@ class Paragraph(Block):
         return max((self.fonts.width(line, self.px, self.bold) for line in self.lines), default=0)
 
     def draw(self, surface: pygame.Surface, x: int, y: int) -> None:
-        for i, line in enumerate(self.lines):
-            if not line:
-                continue
-            image = self.fonts.render(line, self.px, self.bold, self.colour)
-            dx = 0
-            if self.align == "center":
-                dx = (self.width - image.get_width()) // 2
-            elif self.align == "right":
-                dx = self.width - image.get_width()
-            # A little of the line advance goes above the glyphs, so lines sit centred.
-            top = y + i * self.line_height + (self.line_height - image.get_height()) // 2
-            surface.blit(image, (x + max(0, dx), top))
+        with paragraph_drawn(surface, self.name):
+            for i, line in enumerate(self.lines):
+                if not line:
+                    continue
+                image = self.fonts.render(line, self.px, self.bold, self.colour)
+                dx = 0
+                if self.align == "center":
+                    dx = (self.width - image.get_width()) // 2
+                elif self.align == "right":
+                    dx = self.width - image.get_width()
+                # A little of the line advance goes above the glyphs, so lines sit centred.
+                top = y + i * self.line_height + (self.line_height - image.get_height()) // 2
+                surface.blit(image, (x + max(0, dx), top))
 
     def shrunk(self, height: int) -> Paragraph:
         keep = max(1, height // self.line_height)
@@ -113,7 +117,7 @@ def slot_text(fonts: Fonts, kind: str, text: str, window: tuple[int, int], colou
         width = slot.width_px(window[0])
     else:
         lines = wrap(text, fonts.measure_at(px, slot.bold), width)
-    return Paragraph(fonts, lines, px, slot.bold, colour, width, align)
+    return Paragraph(fonts, lines, px, slot.bold, colour, width, align, name=kind)
 
 
 def plain_text(fonts: Fonts, text: str, px: int, bold: bool, colour: Colour, width: int,
@@ -143,7 +147,9 @@ class Painted(Block):
     min_height: int = 0
 
     def draw(self, surface: pygame.Surface, x: int, y: int) -> None:
-        self.paint(surface, pygame.Rect(x, y, self.width, self.height))
+        rect = pygame.Rect(x, y, self.width, self.height)
+        with widget_drawn(surface, who(self.paint.__qualname__), rect):
+            self.paint(surface, rect)
 
     def shrunk(self, height: int) -> Painted:
         return replace(self, height=max(self.min_height, height)) if self.flexible else self
