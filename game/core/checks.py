@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,8 @@ class PackContext:
     scale: list[Degree]
     sign_ids: set[str] = field(default_factory=set)
     has_glossary: bool = False
+    display_checks: bool = True
+    """Whether to warn about texts that do not fit a screen or that the font cannot draw."""
 
     @property
     def default(self) -> str:
@@ -85,8 +87,8 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
-    font = load_metrics(REGULAR_FONT)
-    covered, first_missing = font.covered, font.first_missing
+    first_missing: Callable[[str], object] = (
+        load_metrics(REGULAR_FONT).first_missing if ctx.display_checks else _nothing_missing)
     for loc, text in texts(model):
         value = text.root
         by_lang = {default: value} if isinstance(value, str) else value
@@ -98,12 +100,12 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     problems.append(doc.problem(loc, at(
                         loc, file_kind, f"no '{lang}' translation{_for(loc)} "
                         f"(shown in '{default}')"), severity=WARNING))
-        room = _room(file_kind, loc)
+        room = _room(file_kind, loc) if ctx.display_checks else None
         for lang, string in by_lang.items():
             if lang not in listed:
                 continue
             if first_missing(string) is not None:
-                missing = sorted(set(string).difference(covered))
+                missing = sorted(set(string).difference(load_metrics(REGULAR_FONT).covered))
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 problems.append(doc.problem(loc, at(
                     loc, file_kind, f"the '{lang}' text{_for(loc)} has characters the game's "
@@ -118,6 +120,10 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     + (", or split it into two steps)" if room.slot == "step_text" else ")")),
                     severity=WARNING))
     return problems
+
+
+def _nothing_missing(_text: str) -> None:
+    return None
 
 
 def _for(loc: Loc) -> str:

@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -177,7 +176,7 @@ class EventLog:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = _aware(moment).strftime("%Y%m%d-%H%M%S")
         for _ in range(8):
-            path = folder / f"{stamp}-{secrets.token_hex(3)}.jsonl"
+            path = folder / f"{stamp}-{os.urandom(3).hex()}.jsonl"
             try:
                 handle = open(path, "xb")  # noqa: SIM115 - kept open for the whole session
             except FileExistsError:

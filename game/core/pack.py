@@ -74,12 +74,15 @@ class PackFolderMissing(Exception):
     """The folder given as a pack does not exist or is not a folder."""
 
 
-def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
+def load_pack(folder: Path, shown: str | None = None, *,
+              display_checks: bool = True) -> LoadResult:
     """Read every file of the pack in `folder` and check every rule of the format.
 
     `shown` is how the folder is named in messages (default: as given). One broken
     scenario never hides the others: each is checked, and those with errors are
-    listed in `Pack.left_out` instead of `Pack.scenarios`.
+    listed in `Pack.left_out` instead of `Pack.scenarios`. `display_checks=False`
+    skips the warnings about how texts fit and draw (they never stop a pack from
+    loading), so the game starts sooner; `validate` always makes them.
     """
     if not folder.is_dir():
         raise PackFolderMissing(f"{folder}: no such folder")
@@ -88,7 +91,7 @@ def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(folder, shown)
+        return _load(folder, shown, display_checks)
     finally:
         # What survives (the pack's models) lives as long as the pack: keep it out of
         # the collector's scans instead of scanning it all again once it is enabled.
@@ -97,7 +100,7 @@ def load_pack(folder: Path, shown: str | None = None) -> LoadResult:
             gc.enable()
 
 
-def _load(folder: Path, shown: str | None) -> LoadResult:
+def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     root = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
 
     def show(name: str) -> str:
@@ -115,7 +118,7 @@ def _load(folder: Path, shown: str | None) -> LoadResult:
 
     info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems)
     ctx = PackContext(folder, info.languages if info else [],
-                      list(info.risk_scale) if info else [])
+                      list(info.risk_scale) if info else [], display_checks=display_checks)
     signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems)
 
     scenario_files = [p for p in yaml_files if p.name not in (PACK_FILE, SIGNS_FILE)]

@@ -24,7 +24,6 @@ import pygame
 
 from game.core.eventlog import EventLog, LogInfo, default_data_dir, parse_time, unfinished_session
 from game.core.pack import Pack, PackFolderMissing, load_pack
-from game.core.report import default_report_path, write_report
 from game.core.session import EventSink, ScreenKind, Session, State, replay
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
@@ -300,7 +299,7 @@ class App:
     def reload(self) -> None:
         """Ctrl+R: load the pack again; on errors keep playing the old one and show them."""
         try:
-            result = load_pack(self.pack_folder, self.pack_shown)
+            result = load_pack(self.pack_folder, self.pack_shown, display_checks=False)
         except PackFolderMissing as exc:
             self.ui.reload_problems = [str(exc)]
             self.ui.open(Overlay.RELOAD_ERRORS)
@@ -361,6 +360,9 @@ class App:
     def write_report(self) -> None:
         """Write the event report (HTML + CSV) into <data dir>/reports; the summary shows
         where, or why it could not be written. Never raises."""
+        # Imported here: the report is needed once, at the end, not before the first frame.
+        from game.core.report import default_report_path, write_report
+
         ui = self.ui
         ui.report_path, ui.report_error = None, None
         recorder, data_dir = self.recorder, self.data_dir
@@ -437,7 +439,7 @@ def load_for_play(pack_arg: str | None) -> tuple[Pack | None, Path, str, list[st
 
     folder, shown = _pack_arg(pack_arg)
     try:
-        result = load_pack(folder, shown)
+        result = load_pack(folder, shown, display_checks=False)
     except PackFolderMissing:
         return None, folder, shown, [f"{shown}: error: no such pack folder"]
     if result.pack is None:
