@@ -1,1 +1,22 @@
 """The command-line commands that need no window: each module runs one."""
+
+from __future__ import annotations
+
+import sys
+
+from game.cli import _pack_arg
+from game.core.pack import LoadResult, PackFolderMissing, load_pack
+
+
+def load_named_pack(pack_arg: str | None) -> tuple[LoadResult | None, str]:
+    """The pack named on the command line, and how to name it in messages.
+
+    None (after saying so on stderr) when the folder does not exist: the
+    commands then exit 2, a usage error.
+    """
+    folder, shown = _pack_arg(pack_arg)
+    try:
+        return load_pack(folder, shown), shown
+    except PackFolderMissing:
+        print(f"{shown}: error: no such pack folder", file=sys.stderr)
+        return None, shown

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.cli import _pack_arg
+from game.commands import load_named_pack
 from game.core.handout import write_handout
-from game.core.pack import PACK_FILE, SIGNS_FILE, PackFolderMissing, load_pack
+from game.core.pack import PACK_FILE, SIGNS_FILE
 
 
 def run_handout(pack_arg: str | None, lang: str | None, out: str | None) -> int:
@@ -18,11 +18,8 @@ def run_handout(pack_arg: str | None, lang: str | None, out: str | None) -> int:
     not exist or the pack has no such language. Errors only in scenario files do
     not stop it: the booklet prints none of their text.
     """
-    folder, shown = _pack_arg(pack_arg)
-    try:
-        result = load_pack(folder, shown)
-    except PackFolderMissing:
-        print(f"{shown}: error: no such pack folder", file=sys.stderr)
+    result, shown = load_named_pack(pack_arg)
+    if result is None:
         return 2
     in_booklet = [p for p in result.errors if Path(p.path).name in (PACK_FILE, SIGNS_FILE)]
     if result.pack is None or in_booklet:

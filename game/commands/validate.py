@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from game.cli import _pack_arg
-from game.core.pack import PackFolderMissing, load_pack
+from game.commands import load_named_pack
 from game.core.problems import summary_line
 
 
@@ -15,11 +12,8 @@ def run_validate(pack_arg: str | None, *, strict: bool) -> int:
     Exit 0 when valid, 1 on errors (or on warnings with `strict`), 2 when the
     folder does not exist.
     """
-    folder, shown = _pack_arg(pack_arg)
-    try:
-        result = load_pack(folder, shown)
-    except PackFolderMissing:
-        print(f"{shown}: error: no such pack folder", file=sys.stderr)
+    result, _shown = load_named_pack(pack_arg)
+    if result is None:
         return 2
     for problem in result.problems:
         print(problem.format())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
@@ -11,19 +11,6 @@ from pydantic_core import PydanticCustomError
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 
-ILO_INDICATORS = (
-    "abuse-of-vulnerability",
-    "deception",
-    "restriction-of-movement",
-    "isolation",
-    "physical-and-sexual-violence",
-    "intimidation-and-threats",
-    "retention-of-identity-documents",
-    "withholding-of-wages",
-    "debt-bondage",
-    "abusive-working-and-living-conditions",
-    "excessive-overtime",
-)
 Indicator = Literal[
     "abuse-of-vulnerability",
     "deception",
@@ -37,6 +24,8 @@ Indicator = Literal[
     "abusive-working-and-living-conditions",
     "excessive-overtime",
 ]
+ILO_INDICATORS: tuple[str, ...] = get_args(Indicator)
+"""The 11 ILO indicators of forced labour, as ids (ILO, 2012)."""
 Outcome = Literal["safe", "harmed", "helped"]
 OUTCOMES: tuple[Outcome, ...] = ("safe", "harmed", "helped")
 
