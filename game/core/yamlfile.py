@@ -7,7 +7,7 @@ tag, so `!!python/...` can never run code. Scalars are kept as written (`no` sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,24 +57,34 @@ class YamlDoc:
 
     shown: str
     data: Any
-    value_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
-    key_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
+    root: yaml.Node | None = None
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (from 1) of the value at `loc`, or of its key.
 
         Falls back to the nearest enclosing value that was written, so a missing
-        key is reported at the mapping that lacks it.
+        key is reported at the mapping that lacks it. Marks are looked up in the
+        parsed nodes only when a problem is reported: nothing is kept per value.
         """
-        if key and loc in self.key_nodes:
-            return _mark(self.key_nodes[loc])
-        probe = loc
-        while True:
-            if probe in self.value_nodes:
-                return _mark(self.value_nodes[probe])
-            if not probe:
-                return (1, 1)
-            probe = probe[:-1]
+        node = self.root
+        if node is None:
+            return (1, 1)
+        for i, seg in enumerate(loc):
+            last = i == len(loc) - 1
+            if isinstance(node, yaml.MappingNode):
+                found = next(((k, v) for k, v in node.value
+                              if isinstance(k, yaml.ScalarNode) and k.value == seg), None)
+                if found is None:
+                    break
+                if last and key:
+                    return _mark(found[0])
+                node = found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(seg, int) \
+                    and 0 <= seg < len(node.value):
+                node = node.value[seg]
+            else:
+                break
+        return _mark(node)
 
     def problem(self, loc: Loc, message: str, *, key: bool = False,
                 severity: Severity = Severity.ERROR) -> Problem:
@@ -132,7 +142,7 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     if node is None:
         return None, [Problem(shown, 1, 1, Severity.ERROR,
                               "the file holds only comments; it has no content")]
-    doc = YamlDoc(shown, None)
+    doc = YamlDoc(shown, None, node)
     problems: list[Problem] = []
     doc.data = _convert(node, (), doc, problems)
     return doc, problems
@@ -143,7 +153,6 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -> Any:
-    doc.value_nodes.setdefault(loc, node)
     tag = node.tag
     if tag not in _PLAIN_TAGS and tag != _MERGE:
         line, col = _mark(node)
@@ -160,7 +169,6 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -
         return [_convert(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
     first: dict[str, yaml.Node] = {}
-    key_nodes = doc.key_nodes
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE or type(key_node) is not yaml.ScalarNode:
             problems.append(_key_problem(doc, key_node, None))
@@ -170,9 +178,7 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -
             problems.append(_key_problem(doc, key_node, first[key]))
             continue
         first[key] = key_node
-        key_loc: Loc = (*loc, key)
-        key_nodes[key_loc] = key_node
-        result[key] = _convert(value_node, key_loc, doc, problems)
+        result[key] = _convert(value_node, (*loc, key), doc, problems)
     return result
 
 
