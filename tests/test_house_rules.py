@@ -1,0 +1,32 @@
+"""House rules checked with the tests, so one pytest run is the verdict: lint and types."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = BIN / name
+    if found.exists():
+        return str(found)
+    located = shutil.which(name)
+    assert located, f"{name} is part of the test extra: pip install -e '.[test]'"
+    return located
+
+
+def test_the_code_is_ruff_clean() -> None:
+    done = subprocess.run([_tool("ruff"), "check", "game", "tests", "benchmarks", "main.py"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_code_type_checks() -> None:
+    done = subprocess.run([_tool("mypy"), "game"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
