@@ -13,7 +13,9 @@ text line and widget landed (`game.ui.drawlog`); each frame must have:
 - no two texts, no two widgets, and no text and a widget it is not part of,
   overlapping.
 
-A failure names the screen, the size, the language and the two blocks.
+A failure names the screen, the size, the language and the two blocks. The
+pilots here record each frame without painting its pixels (`paint=False`): the
+checks read the record alone.
 """
 
 from __future__ import annotations
@@ -38,8 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "scenarios"
 SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (2560, 1440)]
 LANGUAGES = load_playable(SHIPPED).languages
-LONG_TEAMS = [f"Ashgabat school team {n}" for n in range(1, 7)]
-"""Six teams (the most there can be) with names near the 24 letters a name may have."""
+LONG_TEAMS = ["Ashgabat Team 01", "WOMEN MAKE WAVES", "Школа №12 Ашхаба", "Мамаджанова Гуля",
+              "Ýaş tebigatçylar", "Balkan Youth 006"]
+"""Six teams (the most there can be) with names of the 16 letters a name may have, among
+them wide capitals and Cyrillic."""
 
 
 class LayoutCheck(shots.Shooter):
@@ -92,7 +96,7 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
     check.shot("reload-errors-many")
     app.ui.close()
 
-    teams = Pilot(SHIPPED, size, lang, teams=LONG_TEAMS)
+    teams = Pilot(SHIPPED, size, lang, teams=LONG_TEAMS, paint=False)
     six = LayoutCheck(teams, lang)
     six.into("six-teams")
     teams.app.ui.title.cursor = 4 + 5  # typing the last team's name
@@ -104,7 +108,7 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
             six.into(f"six-teams-{sid}")
             shots._shoot_deck(six, sid, scenario)
     teams.session.end_session()
-    six.shot("summary")
+    shots.shoot_summary(six)
     check.problems += six.problems
     check.kinds |= six.kinds
 
@@ -112,7 +116,7 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_screen_fits(size: tuple[int, int], lang: str) -> None:
-    pilot = Pilot(SHIPPED, size, lang, teams=shots.SHOT_TEAMS)
+    pilot = Pilot(SHIPPED, size, lang, teams=shots.SHOT_TEAMS, paint=False)
     check = LayoutCheck(pilot, lang)
     shots.shoot_every_screen(check)
     _crowded(check, size, lang)
@@ -201,7 +205,7 @@ def test_a_whole_fill_starts_the_record_again() -> None:
 def test_a_screen_drawn_over_itself_fails_naming_screen_and_blocks(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The check catches a real screen gone wrong: feedback blocks drawn all at the top."""
-    from game.ui.screens import feedback
+    from game.ui.screens import base
 
     def stacked(surface: pygame.Surface, blocks: list, x: int, top: int, bottom: int,
                 valign: str = "top") -> list[int]:
@@ -209,7 +213,7 @@ def test_a_screen_drawn_over_itself_fails_naming_screen_and_blocks(
             block.draw(surface, x, top)
         return [top] * len(blocks)
 
-    monkeypatch.setattr(feedback, "draw_column", stacked)
+    monkeypatch.setattr(base, "draw_column", stacked)
     pilot = Pilot(SHIPPED, (1024, 768), "en")
     check = LayoutCheck(pilot, "en")
     check.into("01-waitress-istanbul")
@@ -219,3 +223,18 @@ def test_a_screen_drawn_over_itself_fails_naming_screen_and_blocks(
     assert check.problems
     assert check.problems[0].startswith("01-waitress-istanbul/feedback-offer-1 at 1024×768 in en:")
     assert any("overlaps widget (meter)" in p for p in check.problems)
+
+
+def test_a_frame_recorded_without_painting_records_what_a_painted_one_does() -> None:
+    painted = Pilot(SHIPPED, (1024, 768), "ru", teams=shots.SHOT_TEAMS)
+    recorded = Pilot(SHIPPED, (1024, 768), "ru", teams=shots.SHOT_TEAMS, paint=False)
+    for pilot in (painted, recorded):
+        pilot.press("return", "return", "2")  # a feedback: meter, badge, texts
+    assert painted.screen is recorded.screen is ScreenKind.FEEDBACK
+
+    def record(pilot: Pilot) -> list[tuple[str, str, str, tuple[int, ...], tuple[int, ...]]]:
+        return [(d.kind, d.name, d.text, tuple(d.box), tuple(d.clip))
+                for d in pilot.drawn.items]
+
+    assert record(recorded) == record(painted) and record(painted)
+    assert recorded.snapshot().get_at((10, 10)) != painted.snapshot().get_at((10, 10))

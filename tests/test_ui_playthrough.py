@@ -8,7 +8,8 @@ step → feedback → … → ending → debrief path → one screen per warning
 the safest and riskiest totals those of `game.core.scoring.path_range`, and the
 debrief's sign screens exactly the signs met. Every frame is drawn (a drawing
 error shows the error screen, which fails the test), and the texts a test
-expects on screen are looked for among the texts drawn.
+expects on screen are looked for among the texts drawn (recorded without painting
+pixels, which nothing here looks at).
 
 Continue is pressed with a different key on each path (Enter, Space, Right,
 PageDown, as from a keyboard or a clicker).
@@ -151,7 +152,7 @@ def test_every_path_of_a_story(pack_name: str, sid: str) -> None:
     number = str(list(pack.scenarios).index(sid) + 1)
     lang = pack.default_language
     span = path_range(story)
-    player = Player(Pilot(PACKS[pack_name], SIZE))
+    player = Player(Pilot(PACKS[pack_name], SIZE, paint=False))
     assert player.press("return") == "menu"
     paths = story_paths(story)
     for n, path in enumerate(paths):
@@ -212,7 +213,7 @@ def test_every_card_of_a_deck(pack_name: str, sid: str, teams: list[str] | None)
     lang = pack.default_language
     scale = len(pack.info.risk_scale)
     count = len(teams) if teams else 1
-    player = Player(Pilot(PACKS[pack_name], SIZE, teams=teams))
+    player = Player(Pilot(PACKS[pack_name], SIZE, teams=teams, paint=False))
     player.press("return")
     player.press(str(list(pack.scenarios).index(sid) + 1))
     expected: list[str] = []

@@ -102,8 +102,31 @@ class Drawn:
     @property
     def cut(self) -> bool:
         """Whether some of its ink was left out (by the clip, or by blitting part of it)."""
+        if self.area is None and self.clip.contains(self.box):
+            return False  # the whole image was drawn, so all of its ink
         ink = self.ink
         return ink.width > 0 and ink.height > 0 and self.rect != ink
+
+    def inside(self, window: pygame.Rect) -> bool:
+        """Whether its ink lies inside `window`."""
+        if self.area is None and window.contains(self.box):
+            return True  # the ink lies within the image
+        return bool(window.contains(self.ink))
+
+    @property
+    def outline(self) -> pygame.Rect:
+        """A rectangle holding `rect`, found without looking at the pixels (the image's box)."""
+        return self.box.clip(self.clip)
+
+    @property
+    def outline_room(self) -> pygame.Rect:
+        """A rectangle holding `room`, found without looking at the pixels."""
+        if self.kind != "text" or self.image is None:
+            return self.outline
+        advance = math.ceil(self.px * LINE_SPACING)
+        top = self.box.y - (advance - self.image.get_height()) // 2
+        outline = self.outline
+        return pygame.Rect(outline.x, top, outline.w, advance).clip(self.clip)
 
     def describe(self) -> str:
         r = self.ink
@@ -181,26 +204,36 @@ class DrawLog:
 class RecordingSurface(pygame.Surface):
     """An off-screen surface that keeps a `DrawLog` of what is blitted onto it.
 
-    Its copies (made by pygame without calling `__init__`) keep no log.
+    With `paint` False it keeps the log and leaves its pixels alone (no fill, no
+    blit): for checks that read the log only, at a fraction of the cost. Its
+    copies (made by pygame without calling `__init__`) keep no log.
     """
 
     log: DrawLog | None = None
     fonts: Fonts | None = None
+    paint: bool = True
 
-    def __init__(self, size: tuple[int, int], fonts: Fonts | None = None) -> None:
+    def __init__(self, size: tuple[int, int], fonts: Fonts | None = None,
+                 paint: bool = True) -> None:
         super().__init__(size)
         self.log = DrawLog()
         self.fonts = fonts
+        self.paint = paint
 
     def fill(self, color: Any, rect: Any = None, special_flags: int = 0) -> pygame.Rect:
         if self.log is not None and (rect is None
                                      or pygame.Rect(rect).contains(self.get_rect())):
             self.log.clear()
+        if not self.paint:
+            return pygame.Rect(rect) if rect is not None else self.get_rect()
         return super().fill(color, rect, special_flags)
 
     def blit(self, source: pygame.Surface, dest: Any = (0, 0), area: Any = None,
              special_flags: int = 0) -> pygame.Rect:
-        done = super().blit(source, dest, area, special_flags)
+        if self.paint or self.log is None:
+            done = super().blit(source, dest, area, special_flags)
+        else:
+            done = pygame.Rect(0, 0, 0, 0)
         if self.log is None:
             return done
         origin = dest if isinstance(dest, (pygame.Rect, pygame.FRect)) else pygame.Rect(
@@ -246,7 +279,7 @@ def layout_problems(log: DrawLog, size: tuple[int, int], min_px: float,
     problems: list[str] = []
     texts = log.texts()
     for t in texts:
-        if not window.contains(t.ink):
+        if not t.inside(window):
             problems.append(f"{t.describe()} goes off the {size[0]}×{size[1]} window")
         elif t.cut:
             problems.append(f"{t.describe()} is cut off (only {tuple(t.rect)} is drawn)")
@@ -266,11 +299,12 @@ def layout_problems(log: DrawLog, size: tuple[int, int], min_px: float,
 
     # Texts clash when their glyphs' boxes do; a text clashes with a widget when its line
     # box does (a widget's box includes its margins, which a descender may reach into).
-    text_rects = [t.rect for t in texts]
+    # Images' boxes find the candidates; only those have their pixels looked at.
+    outlines = [t.outline for t in texts]
     for i, t in enumerate(texts):
-        for j in text_rects[i].collidelistall(text_rects[i + 1:]):
+        for j in outlines[i].collidelistall(outlines[i + 1:]):
             other = texts[i + 1 + j]
-            if other.block != t.block:
+            if other.block != t.block and t.rect.colliderect(other.rect):
                 clash(t, other)
     widget_rects = [w.box for w in widgets]
     for i, w in enumerate(widgets):
@@ -279,7 +313,7 @@ def layout_problems(log: DrawLog, size: tuple[int, int], min_px: float,
             if w.block not in other.parents and other.block not in w.parents:
                 clash(w, other)
     for t in texts:
-        for j in t.room.collidelistall(widget_rects):
-            if widgets[j].block not in t.parents:
+        for j in t.outline_room.collidelistall(widget_rects):
+            if widgets[j].block not in t.parents and t.room.colliderect(widget_rects[j]):
                 clash(t, widgets[j])
     return problems

@@ -52,7 +52,8 @@ class Pilot:
     """A game app on an off-screen surface, pressed and clicked like the real thing."""
 
     def __init__(self, pack: Path | str, size: tuple[int, int] = (1024, 768),
-                 lang: str | None = None, teams: list[str] | None = None) -> None:
+                 lang: str | None = None, teams: list[str] | None = None,
+                 paint: bool = True) -> None:
         if not pygame.display.get_init():
             pygame.display.init()
         pygame.font.init()
@@ -63,7 +64,10 @@ class Pilot:
         if teams:
             self.app.ui.title.team_count = len(teams)
             self.app.ui.title.team_names[: len(teams)] = teams
-        self.surface = RecordingSurface(size, self.app.fonts)
+        self.paint = paint
+        """False: frames are recorded (`drawn`) but their pixels not drawn, for checks
+        that read the record only (layouts, texts on screen); snapshots need True."""
+        self.surface = RecordingSurface(size, self.app.fonts, paint)
         self.frame()
 
     # ------------------------------------------------------------- queries
@@ -135,7 +139,7 @@ class Pilot:
         """Resize the window, as a user dragging its corner would."""
         self._post(pygame.event.Event(pygame.VIDEORESIZE, w=width, h=height,
                                       size=(width, height)))
-        self.surface = RecordingSurface(self.app.size, self.app.fonts)
+        self.surface = RecordingSurface(self.app.size, self.app.fonts, self.paint)
         self.frame()
 
     def _post(self, event: pygame.event.Event) -> None:

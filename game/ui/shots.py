@@ -173,7 +173,18 @@ def shoot_every_screen(s: Shooter) -> None:
     s.into("99-end")
     app.session.to_menu()
     app.session.end_session()
+    shoot_summary(s)
+
+
+def shoot_summary(s: Shooter) -> None:
+    """The session's summary, every page of it (a long session's list takes more than one)."""
+    app = s.pilot.app
     s.shot("summary")
+    page = 1
+    while app.ui.subpage + 1 < app.ui.subpages:
+        s.do(Action.CONTINUE)
+        page += 1
+        s.shot(f"summary-{page}")
 
 
 def run_shots(pack: str | None, out: Path, size: tuple[int, int], lang: str | None) -> int:

@@ -5,23 +5,82 @@ a pygame measure, so what validates is what fits. Should a text still need more
 room than the screen has left (a pack that was not validated, an odd window),
 the column squeezes its gaps and then ends the longest text with "…": nothing is
 ever drawn outside the window or over something else.
+
+A screen may draw its texts larger than the body size when there is room: it
+lays itself out at each size of a short ladder, biggest first, inside
+`measuring()`, and keeps the first size at which nothing `misfit` (no slot text
+needs more lines than its slot has, no text was shortened) and the column `fits`
+(see `largest`). The smallest size, the validator's, is always the fallback.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 import pygame
 
-from game.core.fitting import wrap
-from game.core.layout import LINE_SPACING, SLOTS, fit_lines
+from game.core.layout import LINE_SPACING, SLOTS
 from game.ui.drawlog import paragraph_drawn, who, widget_drawn
 from game.ui.fonts import Fonts
 from game.ui.theme import Colour
 
 ELLIPSIS = "…"
+
+
+class Misfit(Exception):
+    """Raised by `misfit` inside `measuring(stop=True)`: the layout need not be finished."""
+
+
+_MISFITS: ContextVar[tuple[list[str], bool] | None] = ContextVar("misfits", default=None)
+
+
+@contextmanager
+def measuring(stop: bool = False) -> Iterator[list[str]]:
+    """Collect, in the list it gives, what does not fit among the texts laid out inside.
+
+    With `stop`, the first misfit raises `Misfit` (which the `with` lets through)
+    instead: a size already lost is not laid out to the end. Nested uses collect
+    separately: an inner one (a text tried beside a picture) hides its findings
+    from the outer one.
+    """
+    found: list[str] = []
+    token = _MISFITS.set((found, stop))
+    try:
+        yield found
+    finally:
+        _MISFITS.reset(token)
+
+
+def misfit(reason: str) -> None:
+    """Note that the layout being measured does not fit (nothing happens outside `measuring`)."""
+    measured = _MISFITS.get()
+    if measured is not None:
+        found, stop = measured
+        found.append(reason)
+        if stop:
+            raise Misfit(reason)
+
+
+def fits(heights: Sequence[int], available: int) -> bool:
+    """Whether blocks of these heights stack into `available` pixels without squeezing."""
+    return sum(heights) <= available
+
+
+def largest(ladder: Sequence[float], fits_at: Callable[[float], bool]) -> float:
+    """The largest scale of `ladder` at which `fits_at` says yes; else the smallest scale.
+
+    The smallest is the validator's size, which a validated pack always fits, so it is
+    never asked about.
+    """
+    ordered = sorted(ladder)
+    for scale in reversed(ordered[1:]):
+        if fits_at(scale):
+            return scale
+    return ordered[0]
 
 
 def font_px(fraction: float, window_height: int) -> int:
@@ -99,6 +158,7 @@ class Paragraph(Block):
         """At most `max_lines` lines, the last ending in "…" when text was left out."""
         if len(self.lines) <= max_lines:
             return self
+        misfit(f"{self.name} cut to {max_lines} lines")
         lines = self.lines[:max_lines]
         last = lines[-1].rstrip()
         while last and self.fonts.width(last + ELLIPSIS, self.px, self.bold) > self.width:
@@ -108,22 +168,28 @@ class Paragraph(Block):
 
 
 def slot_text(fonts: Fonts, kind: str, text: str, window: tuple[int, int], colour: Colour,
-              width: int | None = None, align: str = "left") -> Paragraph:
-    """`text` wrapped exactly as the validator wraps slot `kind` (optionally narrower)."""
+              width: int | None = None, align: str = "left",
+              scale: float = 1.0) -> Paragraph:
+    """`text` wrapped exactly as the validator wraps slot `kind` (optionally narrower).
+
+    At `scale` 1 this is the validator's own wrap (`core.layout.fit_lines`); larger,
+    the font grows and the width stays, and a text needing more lines than its slot
+    has is noted as a misfit.
+    """
     slot = SLOTS[kind]
-    px = slot.font_px(window[1])
+    px = font_px(slot.size * scale, window[1])
     if width is None:
-        lines = fit_lines(kind, text, fonts.measure_at, window)
         width = slot.width_px(window[0])
-    else:
-        lines = wrap(text, fonts.measure_at(px, slot.bold), width)
+    lines = fonts.wrap(text, px, slot.bold, width)
+    if len(lines) > slot.lines:
+        misfit(f"{kind} needs {len(lines)} lines, its slot has {slot.lines}")
     return Paragraph(fonts, lines, px, slot.bold, colour, width, align, name=kind)
 
 
 def plain_text(fonts: Fonts, text: str, px: int, bold: bool, colour: Colour, width: int,
                align: str = "left", max_lines: int | None = None) -> Paragraph:
     """The game's own words (not the pack's), wrapped to `width`."""
-    lines = wrap(text, fonts.measure_at(px, bold), width)
+    lines = fonts.wrap(text, px, bold, width)
     para = Paragraph(fonts, lines, px, bold, colour, width, align)
     return para.clipped(max_lines) if max_lines else para
 

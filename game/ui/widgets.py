@@ -9,7 +9,7 @@ import pygame
 from game.core.layout import SLOTS
 from game.ui.keymap import Action, Command
 from game.ui.screens.base import FOOTER, FOOTER_BAND, Ctx
-from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, plain_text
+from game.ui.text import Block, Painted, Paragraph, Spacer, font_px, line_px, misfit, plain_text
 from game.ui.theme import Colour, risk_colours
 
 METER = 0.075
@@ -54,7 +54,10 @@ def degree_badge(ctx: Ctx, degree: int, px: int | None = None) -> Painted:
     size = px or ctx.body_px
     label = degree_label(ctx, degree)
     pad = ctx.gap(PAD) * 2
-    text_w = min(ctx.fonts.width(label, size, True), ctx.content_width - 2 * pad)
+    text_w = ctx.fonts.width(label, size, True)
+    if text_w > ctx.content_width - 2 * pad:
+        misfit("degree label wider than the screen")
+        text_w = ctx.content_width - 2 * pad
     height = line_px(size) + pad
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -81,37 +84,44 @@ def meter(ctx: Ctx, degree: int, animate: bool = True) -> Painted:
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx.mark("meter", rect)
-        seg_gap = max(2, rect.width // 200)
-        seg_w = (rect.width - seg_gap * (count - 1)) / count
-        bar_top = rect.y + mark_h + ctx.gap(0.006)
+        seg_x, seg_w, seg_gap, bar_top = _meter_geometry(ctx, rect, count)
         for i in range(count):
-            x = rect.x + int(i * (seg_w + seg_gap))
+            x = seg_x + int(i * (seg_w + seg_gap))
             seg = pygame.Rect(x, bar_top, int(seg_w), bar_h)
             pygame.draw.rect(surface, colours[i], seg)
             number = ctx.fonts.render(str(i + 1), ctx.px(0.045), True,
                                       ctx.theme.text_on(colours[i]))
             surface.blit(number, number.get_rect(center=seg.center))
-        cx = rect.x + int(position * (seg_w + seg_gap) + seg_w / 2)
+        cx = seg_x + int(position * (seg_w + seg_gap) + seg_w / 2)
         half = mark_h
         pygame.draw.polygon(surface, ctx.theme.text, [
             (cx - half, rect.y), (cx + half, rect.y), (cx, rect.y + mark_h)])
         if t >= 1:
-            x = rect.x + int(degree * (seg_w + seg_gap))
+            x = seg_x + int(degree * (seg_w + seg_gap))
             edge = max(3, ctx.height // 150)
-            pygame.draw.rect(surface, ctx.theme.text,
-                             pygame.Rect(x - edge, bar_top - edge, int(seg_w) + 2 * edge,
-                                         bar_h + 2 * edge), width=edge)
+            frame = pygame.Rect(x - edge, bar_top - edge, int(seg_w) + 2 * edge,
+                                bar_h + 2 * edge)
+            # At either end of the scale the frame lies over the segment's own edge, so it
+            # stays inside the content area as the text does.
+            frame = frame.clip(pygame.Rect(rect.x, frame.y, rect.width, frame.height))
+            pygame.draw.rect(surface, ctx.theme.text, frame, width=edge)
 
     return Painted(ctx.content_width, mark_h + ctx.gap(0.006) + bar_h + ctx.gap(0.01), paint)
+
+
+def _meter_geometry(ctx: Ctx, rect: pygame.Rect, count: int) -> tuple[int, float, int, int]:
+    """Left of the first segment, segment width, gap, top of the bar, for a meter in `rect`."""
+    seg_gap = max(2, rect.width // 200)
+    seg_w = (rect.width - seg_gap * (count - 1)) / count
+    bar_top = rect.y + int(MARKER * ctx.height) + ctx.gap(0.006)
+    return rect.x, seg_w, seg_gap, bar_top
 
 
 def meter_segment_centre(ctx: Ctx, rect: pygame.Rect, degree: int) -> tuple[int, int]:
     """Where a meter drawn in `rect` shows degree `degree` (for tests and hit checks)."""
     count = len(ctx.session.pack.info.risk_scale)
-    seg_gap = max(2, rect.width // 200)
-    seg_w = (rect.width - seg_gap * (count - 1)) / count
-    bar_top = rect.y + int(MARKER * ctx.height) + ctx.gap(0.006)
-    return (rect.x + int(degree * (seg_w + seg_gap) + seg_w / 2),
+    seg_x, seg_w, seg_gap, bar_top = _meter_geometry(ctx, rect, count)
+    return (seg_x + int(degree * (seg_w + seg_gap) + seg_w / 2),
             bar_top + int(METER * ctx.height) // 2)
 
 
@@ -141,14 +151,27 @@ def choice_button(ctx: Ctx, number: int, text: str, selected: bool = False,
     return Painted(ctx.content_width, height, paint)
 
 
-def picture(ctx: Ctx, path: Path | None, width: int, height: int) -> Painted:
-    """A pack picture fitted in width × height; a placeholder box when it cannot be shown."""
+def picture(ctx: Ctx, path: Path | None, width: int, height: int,
+            align: str = "center") -> Painted:
+    """A pack picture fitted in width × height; a placeholder box when it cannot be shown.
+
+    The picture keeps its proportions; it sits at the top of its box, against the
+    side `align` names ("left", "right") so it lines up with the text margin, or
+    in the middle.
+    """
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx.mark("picture", rect)
         image = ctx.pictures.fitted(path, rect.width, rect.height) if path else None
         if image is not None:
-            surface.blit(image, image.get_rect(center=rect.center))
+            place = image.get_rect(top=rect.top, centerx=rect.centerx)
+            if align == "left":
+                place.left = rect.left
+            elif align == "right":
+                place.right = rect.right
+            else:
+                place.centery = rect.centery
+            surface.blit(image, place)
             return
         pygame.draw.rect(surface, ctx.theme.panel, rect, border_radius=ctx.gap(PAD))
         pygame.draw.rect(surface, ctx.theme.panel_edge, rect, width=3,
@@ -168,7 +191,10 @@ def outcome_badge(ctx: Ctx, outcome: str) -> Painted:
     label = ctx.say(f"outcome_{outcome}") if outcome in ("safe", "harmed", "helped") else outcome
     px = ctx.px(0.06)
     pad = ctx.gap(PAD) * 2
-    text_w = min(ctx.fonts.width(label, px, True), ctx.content_width - 4 * pad - px)
+    text_w = ctx.fonts.width(label, px, True)
+    if text_w > ctx.content_width - 4 * pad - px:
+        misfit("outcome wider than the screen")
+        text_w = ctx.content_width - 4 * pad - px
     height = line_px(px) + 2 * pad
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -217,7 +243,7 @@ def sign_titles(ctx: Ctx, label: str, sign_ids: list[str] | tuple[str, ...]) -> 
 
 def footer(surface: pygame.Surface, ctx: Ctx, progress: str) -> None:
     """The small footer: where the room is and the language (left), the timer (right)."""
-    px = ctx.px(FOOTER)
+    px = font_px(FOOTER, ctx.height)  # the facilitator's: never scaled with the screen's text
     band_top = ctx.height - int(FOOTER_BAND * ctx.height)
     y = band_top + (int(FOOTER_BAND * ctx.height) - line_px(px)) // 2
     left = " · ".join(p for p in (progress, ctx.lang.upper()) if p)

@@ -29,14 +29,17 @@ from game.ui.state import Overlay
 
 def session_screens() -> dict[ScreenKind, Screen]:
     """A screen object for every kind of screen the session can be on."""
+    card, rating = CardScreen(), RatingScreen()
+    # A card's text stays the same size when the first degree is typed in.
+    card.partners, rating.partners = [rating], [card]
     return {
         ScreenKind.TITLE: TitleScreen(),
         ScreenKind.MENU: MenuScreen(),
         ScreenKind.STEP: StepScreen(),
         ScreenKind.FEEDBACK: FeedbackScreen(),
         ScreenKind.ENDING: EndingScreen(),
-        ScreenKind.CARD: CardScreen(),
-        ScreenKind.RATING: RatingScreen(),
+        ScreenKind.CARD: card,
+        ScreenKind.RATING: rating,
         ScreenKind.REVEAL: RevealScreen(),
         ScreenKind.SCOREBOARD: ScoreboardScreen(),
         ScreenKind.DEBRIEF_PATH: DebriefPathScreen(),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pygame
@@ -13,7 +16,18 @@ from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Command
 from game.ui.state import UiState
-from game.ui.text import Paragraph, font_px, line_px, slot_text
+from game.ui.text import (
+    Block,
+    Misfit,
+    Paragraph,
+    draw_column,
+    fits,
+    font_px,
+    largest,
+    line_px,
+    measuring,
+    slot_text,
+)
 from game.ui.theme import Theme
 from game.ui.wording import say
 
@@ -21,6 +35,13 @@ FOOTER = 0.028
 """Footer text size (progress, language, timer): small on purpose, for the facilitator."""
 FOOTER_BAND = 0.05
 """Height of the band at the bottom that holds the footer, as a fraction of the window."""
+_FIT_MEMORY = 256
+"""Scales remembered per screen (then forgotten all at once)."""
+LADDER = (1.0, 1.15, 1.3, 1.45)
+"""Text scales a screen of the pack's texts tries, biggest first: body text at 4%, 4.6%,
+5.2% or 5.8% of the height, headings alike. 1.0 is the validator's size, the fallback."""
+FIXED = (1.0,)
+"""The ladder of screens that keep body text at 4% (menus, overlays, the title)."""
 
 
 @dataclass
@@ -46,6 +67,8 @@ class Ctx:
     targets: list[Target] = field(default_factory=list)
     marks: dict[str, pygame.Rect] = field(default_factory=dict)
     animating: bool = False
+    scale: float = 1.0
+    """Text size relative to the body size (4%): 1 unless a screen found room for more."""
 
     # ------------------------------------------------------------ wording
     @property
@@ -74,8 +97,17 @@ class Ctx:
         return self.size[1]
 
     def px(self, fraction: float) -> int:
-        """A size given as a fraction of the window height, in pixels."""
-        return font_px(fraction, self.height)
+        """A text size given as a fraction of the window height, in pixels, at `scale`."""
+        return font_px(fraction * self.scale, self.height)
+
+    @contextmanager
+    def at_scale(self, scale: float) -> Iterator[None]:
+        """Lay out and draw texts `scale` times their size inside the `with`."""
+        before, self.scale = self.scale, scale
+        try:
+            yield
+        finally:
+            self.scale = before
 
     @property
     def body_px(self) -> int:
@@ -84,6 +116,13 @@ class Ctx:
     @property
     def body_line(self) -> int:
         return line_px(self.body_px)
+
+    @property
+    def overhang(self) -> int:
+        """How far a body line's descenders may reach below its line box (the font's glyph
+        box is taller than the line advance): room a full column keeps free at its foot."""
+        px = self.body_px
+        return max(0, math.ceil((self.fonts.font(px).get_height() - line_px(px)) / 2))
 
     @property
     def left(self) -> int:
@@ -125,18 +164,90 @@ class Ctx:
              width: int | None = None, align: str = "left") -> Paragraph:
         """A pack text laid out in its slot (see game.core.layout.SLOTS)."""
         return slot_text(self.fonts, kind, text, self.size, colour or self.theme.text,
-                         width, align)
+                         width, align, self.scale)
+
+
+Layout = Callable[["Ctx"], list[Block]]
+"""A screen's blocks, top to bottom, laid out at the context's scale."""
+
+
+def fitting_scale(ctx: Ctx, layouts: Sequence[Layout], available: int,
+                  ladder: Sequence[float] = LADDER) -> float:
+    """The largest scale of `ladder` at which every layout fits `available` pixels of height.
+
+    A layout fits when no text in it misfits (a slot text needing more lines than its
+    slot has, a text shortened with "…", a picture left out; see `text.measuring`)
+    and its blocks stack into `available` without squeezing. Laid out, never drawn.
+    """
+
+    def fits_at(scale: float) -> bool:
+        for layout in layouts:
+            try:
+                with ctx.at_scale(scale), measuring(stop=True):
+                    blocks = layout(ctx)
+                    room = available - ctx.overhang
+            except Misfit:
+                return False
+            if not fits([b.height for b in blocks], room):
+                return False
+        return True
+
+    return largest(ladder, fits_at)
 
 
 class Screen:
-    """One screen of the game: draws the session; may handle commands of its own."""
+    """One screen of the game: draws the session; may handle commands of its own.
+
+    Most screens are one column of blocks (`layout`) drawn between the top margin
+    and the footer, at the largest text scale of `ladder` that fits; others
+    override `draw`. Screens in `partners` show the same text one after another
+    (a card, then its rating): a size fits only when it fits them all, so the
+    text keeps its size from one to the next.
+    """
+
+    ladder: tuple[float, ...] = FIXED
+    valign = "top"
+
+    def __init__(self) -> None:
+        self.partners: list[Screen] = []
+        self._scales: dict[Hashable, float] = {}
+        self._pack: object = None
 
     def on_show(self, ctx: Ctx) -> None:
         """Called when the session arrives on this screen (not on redraws)."""
 
+    def layout(self, ctx: Ctx) -> list[Block]:
+        """The screen's blocks, top to bottom, at `ctx.scale`; built anew for every frame."""
+        raise NotImplementedError
+
+    def fit_key(self, ctx: Ctx) -> Hashable:
+        """What `layout` depends on besides the language, window size, pack and teams: the
+        scale found for one key serves every frame with it. By default the whole state."""
+        ui = ctx.ui
+        return (ctx.session.state, ui.subpage, ui.report_path, ui.report_error)
+
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
         """Draw the whole screen; register clickable rectangles with `ctx.target`."""
-        raise NotImplementedError
+        with ctx.at_scale(self.scale(ctx)):
+            draw_column(surface, self.layout(ctx), ctx.left, ctx.top, ctx.bottom, self.valign)
+
+    def scale(self, ctx: Ctx) -> float:
+        """The text scale to draw at: found once per `fit_key`, not on every frame (the
+        meter's animation redraws without laying the screen out at every size)."""
+        if len(self.ladder) == 1:
+            return self.ladder[0]
+        session = ctx.session
+        if self._pack is not session.pack or len(self._scales) >= _FIT_MEMORY:
+            self._scales.clear()
+            self._pack = session.pack  # kept, so a reloaded pack is never taken for it
+        key = (self.fit_key(ctx), *(p.fit_key(ctx) for p in self.partners), ctx.lang,
+               ctx.size, tuple(session.team_names))
+        scale = self._scales.get(key)
+        if scale is None:
+            layouts = [self.layout, *(p.layout for p in self.partners)]
+            scale = self._scales[key] = fitting_scale(ctx, layouts, ctx.bottom - ctx.top,
+                                                      self.ladder)
+        return scale
 
     def handle(self, command: Command, ctx: Ctx) -> bool:
         """Handle a command that means something special here; False to let the app route it."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game.core.session import DeckPlay
-from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.screens.step import text_with_picture
-from game.ui.text import Block, Spacer, draw_column, plain_text
+from game.ui.text import Block, Spacer, plain_text
 from game.ui.widgets import legend, scenario_header
 
 
@@ -22,10 +20,12 @@ def card_progress(ctx: Ctx) -> str:
 class CardScreen(Screen):
     """The room reads the card; number keys enter each team's degree at once."""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+    ladder = LADDER
+
+    def layout(self, ctx: Ctx) -> list[Block]:
         deck, play = ctx.session.deck, ctx.session.play
         if deck is None or not isinstance(play, DeckPlay):
-            return
+            return []
         card = deck.cards[play.card]
         header = scenario_header(ctx)
         scale = legend(ctx)
@@ -34,9 +34,7 @@ class CardScreen(Screen):
         used = (sum(b.height for b in header) + scale.height + hint.height + ctx.gap(0.06))
         body = text_with_picture(ctx, "card_text", ctx.text(card.text), card.image,
                                  ctx.bottom - ctx.top - used)
-        blocks: list[Block] = [*header, *body, Spacer(ctx.gap(0.04)), hint,
-                               Spacer(ctx.gap(0.01)), scale]
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+        return [*header, *body, Spacer(ctx.gap(0.04)), hint, Spacer(ctx.gap(0.01)), scale]
 
     def footer(self, ctx: Ctx) -> str:
         return card_progress(ctx)

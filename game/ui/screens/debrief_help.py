@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import pygame
 
+from game.core.layout import SLOTS
 from game.core.model import HelpContact
-from game.ui.screens.base import Ctx, Screen
-from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, plain_text
+from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.text import Block, Painted, Paragraph, Spacer, plain_text
 from game.ui.widgets import heading
 
 
 class DebriefHelpScreen(Screen):
     """The pack's help contacts: name, contact (largest), note; two columns beyond two."""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+    ladder = LADDER
+
+    def fit_key(self, ctx: Ctx) -> Hashable:
+        return None  # the pack's contacts only
+
+    def layout(self, ctx: Ctx) -> list[Block]:
         contacts = ctx.session.pack.info.help
         head = heading(ctx, ctx.say("help"))
         blocks: list[Block] = [head, Spacer(ctx.gap(0.03))]
@@ -24,20 +32,27 @@ class DebriefHelpScreen(Screen):
                 blocks += self._contact(ctx, contact, ctx.content_width, 0.06)
         else:
             blocks.append(self._grid(ctx, list(contacts)))
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+        return blocks
 
     def _contact(self, ctx: Ctx, contact: HelpContact, width: int,
                  size: float) -> list[Paragraph]:
+        """Name, contact and note in `width`: in half the slot's width (the grid), a text
+        takes up to twice its slot's lines and one for the breaks between words."""
         theme = ctx.theme
+
+        def most(kind: str) -> int:
+            lines = SLOTS[kind].lines
+            return lines if width >= SLOTS[kind].width_px(ctx.width) else 2 * lines + 1
+
         name = plain_text(ctx.fonts, ctx.text(contact.name), ctx.body_px, True, theme.text,
-                          width, max_lines=3)
+                          width, max_lines=max(3, most("help_name")))
         number = plain_text(ctx.fonts, contact.contact, ctx.px(size), True, theme.accent,
-                            width, max_lines=2)
+                            width, max_lines=max(2, most("help_contact")))
         number.flexible = False  # the number is what the room must be able to copy down
         parts = [name, number]
         if contact.note is not None:
             parts.append(plain_text(ctx.fonts, ctx.text(contact.note), ctx.body_px, False,
-                                    theme.muted, width, max_lines=3))
+                                    theme.muted, width, max_lines=max(3, most("help_note"))))
         return parts
 
     def _grid(self, ctx: Ctx, contacts: list[HelpContact]) -> Painted:

@@ -7,9 +7,9 @@ import pygame
 from game.core.layout import SLOTS
 from game.core.session import DeckResult, StoryResult
 from game.ui.keymap import Action, Command
-from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.screens.rating import team_label
-from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, line_px, plain_text
+from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, misfit, plain_text
 from game.ui.theme import risk_colours
 from game.ui.widgets import PAD, heading
 
@@ -31,8 +31,18 @@ def _chip(ctx: Ctx, surface: pygame.Surface, text: str, degree: int | None, righ
     return box.x
 
 
+DECK_LINES = 2
+"""Lines of a card's text in the deck review (the rest ends with "…": the room saw it whole)."""
+
+
 class DebriefPathScreen(Screen):
-    """Each step with the choice and its degree; for a deck, each card and the teams' degrees."""
+    """Each step with the choice and its degree; for a deck, each card and the teams' degrees.
+
+    Rows that do not fit go on further pages, turned by Continue and Back; text
+    larger than the body size is used only when every row fits on one page.
+    """
+
+    ladder = LADDER
 
     def on_show(self, ctx: Ctx) -> None:
         ctx.ui.subpage = 0
@@ -52,15 +62,16 @@ class DebriefPathScreen(Screen):
         ui = ctx.ui
         return ctx.say("page", n=ui.subpage + 1, m=ui.subpages) if ui.subpages > 1 else ""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+    def layout(self, ctx: Ctx) -> list[Block]:
         result = ctx.session.current_result()
         blocks: list[Block] = [heading(ctx, ctx.say("your_path" if isinstance(
             result, StoryResult) else "deck_review")), Spacer(ctx.gap(0.02))]
+        room = ctx.bottom - ctx.top - sum(b.height for b in blocks)
         if isinstance(result, StoryResult):
-            blocks += self._story(ctx, result)
+            blocks += self._story(ctx, result, room)
         elif isinstance(result, DeckResult):
-            blocks += self._deck(ctx, result)
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+            blocks += self._deck(ctx, result, room)
+        return blocks
 
     def _rows(self, ctx: Ctx, rows: list[tuple[str, list[tuple[str, int | None]]]],
               room: int, lines: int) -> Painted:
@@ -77,12 +88,14 @@ class DebriefPathScreen(Screen):
         pages: list[list[int]] = [[]]
         used = 0
         for i, (_, _, height) in enumerate(laid):
-            if pages[-1] and used + height > room:
+            if pages[-1] and used + height + pad > room:
                 pages.append([])
                 used = 0
             pages[-1].append(i)
             used += height + pad
         ctx.ui.subpages = len(pages)
+        if len(pages) > 1:
+            misfit(f"the rows take {len(pages)} pages")
         shown = [laid[i] for i in pages[min(ctx.ui.subpage, len(pages) - 1)]]
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -100,7 +113,7 @@ class DebriefPathScreen(Screen):
 
         return Painted(ctx.content_width, sum(h + pad for _, _, h in shown), paint)
 
-    def _story(self, ctx: Ctx, result: StoryResult) -> list[Block]:
+    def _story(self, ctx: Ctx, result: StoryResult, room: int) -> list[Block]:
         story = ctx.session.story
         if story is None:
             return []
@@ -113,11 +126,12 @@ class DebriefPathScreen(Screen):
         total = plain_text(ctx.fonts, ctx.say("risk_total", total=result.total,
                                               safest=result.safest, riskiest=result.riskiest),
                            ctx.body_px, True, ctx.theme.accent, ctx.content_width, max_lines=2)
-        room = ctx.bottom - ctx.top - ctx.px(0.055) * 2 - total.height - ctx.gap(0.08)
-        rows_block = self._rows(ctx, rows, room, SLOTS["choice"].lines)
-        return [rows_block, Spacer(ctx.gap(0.03)), total]
+        gap = Spacer(ctx.gap(0.03))
+        rows_block = self._rows(ctx, rows, room - gap.height - total.height,
+                                SLOTS["choice"].lines)
+        return [rows_block, gap, total]
 
-    def _deck(self, ctx: Ctx, result: DeckResult) -> list[Block]:
+    def _deck(self, ctx: Ctx, result: DeckResult, room: int) -> list[Block]:
         deck = ctx.session.deck
         if deck is None:
             return []
@@ -131,6 +145,7 @@ class DebriefPathScreen(Screen):
             rows.append((f"{card.card + 1}. {text}", chips))
         names = " · ".join(team_label(ctx, i) for i in range(teams))
         columns = plain_text(ctx.fonts, ctx.say("deck_columns", teams=names), ctx.body_px,
-                             False, ctx.theme.muted, ctx.content_width, max_lines=2)
-        room = ctx.bottom - ctx.top - ctx.px(0.055) * 2 - ctx.gap(0.05) - columns.height
-        return [columns, Spacer(ctx.gap(0.01)), self._rows(ctx, rows, room, 1)]
+                             False, ctx.theme.muted, ctx.content_width, max_lines=3)
+        gap = Spacer(ctx.gap(0.01))
+        return [columns, gap, self._rows(ctx, rows, room - columns.height - gap.height,
+                                         DECK_LINES)]

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import pygame
+from collections.abc import Hashable
 
-from game.ui.screens.base import Ctx, Screen
-from game.ui.screens.step import current_step, text_with_picture
-from game.ui.text import Block, Spacer, draw_column, plain_text
+from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.screens.step import current_step, step_key, text_with_picture
+from game.ui.text import Block, Spacer, plain_text
 from game.ui.widgets import outcome_badge, scenario_header
 
 
 class EndingScreen(Screen):
     """Safe, harmed or helped: labelled, never told by colour alone."""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+    ladder = LADDER
+
+    def fit_key(self, ctx: Ctx) -> Hashable:
+        return step_key(ctx)
+
+    def layout(self, ctx: Ctx) -> list[Block]:
         step = current_step(ctx)
         if step is None:
-            return
+            return []
         header = scenario_header(ctx)
         label = plain_text(ctx.fonts, ctx.say("ending"), ctx.body_px, True, ctx.theme.muted,
                            ctx.content_width, max_lines=1)
@@ -24,9 +29,7 @@ class EndingScreen(Screen):
         used = sum(b.height for b in header) + label.height + badge.height + ctx.gap(0.05)
         body = text_with_picture(ctx, "step_text", ctx.text(step.text), step.image,
                                  ctx.bottom - ctx.top - used)
-        blocks: list[Block] = [*header, label, Spacer(ctx.gap(0.01)), badge,
-                               Spacer(ctx.gap(0.04)), *body]
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+        return [*header, label, Spacer(ctx.gap(0.01)), badge, Spacer(ctx.gap(0.04)), *body]
 
     def footer(self, ctx: Ctx) -> str:
         return ctx.say("ending")

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-import pygame
+from collections.abc import Hashable
 
 from game.core.session import StoryPlay
-from game.ui.screens.base import Ctx, Screen
-from game.ui.text import Block, Spacer, draw_column
+from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.text import Block, Spacer
 from game.ui.widgets import choice_button, degree_badge, meter, scenario_header, sign_titles
 
 
 class FeedbackScreen(Screen):
     """What the choice means: its degree (number, label, colour) and why."""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+    ladder = LADDER
+
+    def fit_key(self, ctx: Ctx) -> Hashable:
+        play = ctx.session.play
+        if not isinstance(play, StoryPlay) or not play.path:
+            return None
+        return (play.scenario, play.path[-1])
+
+    def layout(self, ctx: Ctx) -> list[Block]:
         story, play = ctx.session.story, ctx.session.play
         if story is None or not isinstance(play, StoryPlay) or not play.path:
-            return
+            return []
         taken = play.path[-1]
         choice = (story.steps[taken.step].choices or [])[taken.choice]
         blocks: list[Block] = [*scenario_header(ctx)]
@@ -28,7 +36,7 @@ class FeedbackScreen(Screen):
         signs = sign_titles(ctx, label, choice.signs)
         if signs:
             blocks += [Spacer(ctx.gap(0.02)), *signs]
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+        return blocks
 
     def footer(self, ctx: Ctx) -> str:
         result = ctx.session.story_result()

@@ -6,9 +6,9 @@ import pygame
 
 from game.core.session import DeckPlay
 from game.ui.keymap import Action, Command
-from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.screens.card import card_progress
-from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, plain_text
 from game.ui.theme import risk_colours
 from game.ui.widgets import PAD, degree_label, legend, scenario_header
 
@@ -19,51 +19,89 @@ def team_label(ctx: Ctx, index: int) -> str:
     return name or ctx.say("room")
 
 
+def team_names(ctx: Ctx, room: int, bold: bool | list[bool] = False) -> list[Paragraph] | None:
+    """Every team's name on one line of `room` pixels, or None when one is too long."""
+    names = []
+    for i in range(len(ctx.session.team_names)):
+        weight = bold[i] if isinstance(bold, list) else bold
+        para = plain_text(ctx.fonts, team_label(ctx, i), ctx.body_px, weight, ctx.theme.text,
+                          max(1, room))
+        if len(para.lines) > 1:
+            return None
+        names.append(para)
+    return names
+
+
+def wrapped_team_names(ctx: Ctx, room: int, bold: bool | list[bool] = False) -> list[Paragraph]:
+    """Every team's name in `room` pixels on up to two lines (a name longer still is cut)."""
+    return [plain_text(ctx.fonts, team_label(ctx, i), ctx.body_px,
+                       bold[i] if isinstance(bold, list) else bold, ctx.theme.text,
+                       max(1, room), max_lines=2)
+            for i in range(len(ctx.session.team_names))]
+
+
 class RatingScreen(Screen):
     """Number keys give the highlighted team's degree; Up/Down or a click pick another team."""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+    ladder = LADDER
+
+    def layout(self, ctx: Ctx) -> list[Block]:
         deck, play = ctx.session.deck, ctx.session.play
         if deck is None or not isinstance(play, DeckPlay):
-            return
+            return []
         card = deck.cards[play.card]
         ratings = ctx.session.current_ratings()
         header = scenario_header(ctx)
         teams = self._teams(ctx, ratings, play.team)
         scale = legend(ctx)
         text = ctx.slot("card_text", ctx.text(card.text))
-        blocks: list[Block] = [*header, text, Spacer(ctx.gap(0.03)), teams,
-                               Spacer(ctx.gap(0.03)), scale]
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+        return [*header, text, Spacer(ctx.gap(0.03)), teams, Spacer(ctx.gap(0.03)), scale]
 
     def _teams(self, ctx: Ctx, ratings: tuple[int | None, ...], current: int) -> Painted:
+        """One cell per team: its name, and the degree it gave (number and label, or just
+        the number, which the legend below explains, when the label leaves the name no room)."""
         count = len(ratings)
         columns = 1 if count <= 3 else 2
         rows = (count + columns - 1) // columns
         gap = int(0.02 * ctx.width)
         pad = ctx.gap(PAD)
         cell_w = (ctx.content_width - gap * (columns - 1)) // columns
-        cell_h = line_px(ctx.body_px) + 2 * pad
         colours = risk_colours(len(ctx.session.pack.info.risk_scale))
         theme = ctx.theme
+        scale = ctx.session.pack.info.risk_scale
+        bold = [i == current and count > 1 for i in range(count)]
+
+        def chip_w(text: str) -> int:
+            return ctx.fonts.width(text, ctx.body_px, True) + 2 * pad
+
+        widest = max(chip_w(degree_label(ctx, d)) for d in range(len(scale)))
+        names = team_names(ctx, cell_w - widest - 3 * pad, bold)
+        with_labels = names is not None
+        if names is None:
+            widest = max(chip_w(str(d + 1)) for d in range(len(scale)))
+            names = wrapped_team_names(ctx, cell_w - widest - 3 * pad, bold)
+        cell_h = max(line_px(ctx.body_px), max(p.height for p in names)) + 2 * pad
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
             for i, degree in enumerate(ratings):
                 col, line = i // rows, i % rows
                 cell = pygame.Rect(rect.x + col * (cell_w + gap),
                                    rect.y + line * (cell_h + pad), cell_w, cell_h)
-                on = i == current and count > 1
+                on = bold[i]
                 pygame.draw.rect(surface, theme.focus if on else theme.panel, cell,
                                  border_radius=pad)
                 ink = theme.on_focus if on else theme.text
-                value = degree_label(ctx, degree) if degree is not None else "–"
-                swatch_w = ctx.fonts.width(value, ctx.body_px, True) + 2 * pad
-                name_w = cell_w - swatch_w - 3 * pad
-                name = plain_text(ctx.fonts, team_label(ctx, i), ctx.body_px, on, ink,
-                                  max(1, name_w), max_lines=1)
-                name.draw(surface, cell.x + pad, cell.y + pad)
-                chip = pygame.Rect(cell.right - pad - swatch_w, cell.y + pad // 2,
-                                   swatch_w, cell_h - pad)
+                if degree is None:
+                    value = "–"
+                else:
+                    value = degree_label(ctx, degree) if with_labels else str(degree + 1)
+                swatch_w = chip_w(value)
+                name = names[i]
+                name.colour = ink
+                name.draw(surface, cell.x + pad, cell.y + (cell_h - name.height) // 2)
+                chip_h = line_px(ctx.body_px) + pad
+                chip = pygame.Rect(cell.right - pad - swatch_w, cell.centery - chip_h // 2,
+                                   swatch_w, chip_h)
                 if degree is not None:
                     pygame.draw.rect(surface, colours[degree], chip, border_radius=pad)
                     pygame.draw.rect(surface, theme.text, chip, width=2, border_radius=pad)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.screens.card import card_progress
 from game.ui.screens.rating import team_label
-from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.text import Block, Painted, Spacer, line_px, plain_text
 from game.ui.widgets import PAD, heading
 
 
@@ -24,18 +24,24 @@ def score_rows(ctx: Ctx, rows: list[tuple[str, int]]) -> Painted:
     row_h = line_px(ctx.body_px) + 2 * pad
     best = max((p for _, p in rows), default=0) or 1
     theme = ctx.theme
+    texts = [f"{i + 1}. {name}" for i, (name, _) in enumerate(rows)]
+    # The names' column: 42% of the width, up to 60% for long names (the bars give way).
+    widest = max((ctx.fonts.width(t, ctx.body_px, True) for t in texts), default=0)
+    name_w = min(int(ctx.content_width * 0.6),
+                 max(int(ctx.content_width * 0.42), widest + 3 * pad))
+    labels = [plain_text(ctx.fonts, text, ctx.body_px, i == 0, theme.text, name_w - 2 * pad,
+                         max_lines=1) for i, text in enumerate(texts)]
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
-        name_w = int(rect.width * 0.42)
-        for i, (name, pts) in enumerate(rows):
+        for i, (label, (_, pts)) in enumerate(zip(labels, rows)):
             y = rect.y + i * (row_h + pad)
             row = pygame.Rect(rect.x, y, rect.width, row_h)
             pygame.draw.rect(surface, theme.panel, row, border_radius=pad)
-            label = plain_text(ctx.fonts, f"{i + 1}. {name}", ctx.body_px, i == 0, theme.text,
-                               name_w - 2 * pad, max_lines=1)
             label.draw(surface, row.x + pad, row.y + pad)
+            # Centred on the row as the name is (a line box centres its glyphs the same way).
             points = ctx.fonts.render(ctx.say("points", n=pts), ctx.body_px, True, theme.accent)
-            surface.blit(points, (row.right - pad - points.get_width(), row.y + pad))
+            surface.blit(points, (row.right - pad - points.get_width(),
+                                  row.centery - points.get_height() // 2))
             bar_x = row.x + name_w
             bar_room = row.right - 3 * pad - points.get_width() - bar_x
             bar = pygame.Rect(bar_x, row.y + pad, max(0, int(bar_room * pts / best)),
@@ -48,10 +54,11 @@ def score_rows(ctx: Ctx, rows: list[tuple[str, int]]) -> Painted:
 class ScoreboardScreen(Screen):
     """Who leads so far (only shown when there are teams)."""
 
-    def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
-        blocks: list[Block] = [heading(ctx, ctx.say("scoreboard")), Spacer(ctx.gap(0.03)),
-                               score_rows(ctx, standings(ctx))]
-        draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom)
+    ladder = LADDER
+
+    def layout(self, ctx: Ctx) -> list[Block]:
+        return [heading(ctx, ctx.say("scoreboard")), Spacer(ctx.gap(0.03)),
+                score_rows(ctx, standings(ctx))]
 
     def footer(self, ctx: Ctx) -> str:
         return card_progress(ctx)

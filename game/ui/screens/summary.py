@@ -1,4 +1,11 @@
-"""The session summary: scenarios played with their results, team scores, duration."""
+"""The session summary: scenarios played with their results, team scores, duration.
+
+Each scenario's title is shown whole (up to two lines) with its result; the
+rows that do not fit go on further pages, turned by Continue and Back. A story's
+result reads in full ("SAFE · risk points 2 (safest 0, riskiest 11)") when the
+list fits on one page so; else shortly ("SAFE · 2 (0–11)") under a key that says
+what the numbers are.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,27 @@ from collections.abc import Callable
 import pygame
 
 from game.core.session import DeckResult, StoryResult
-from game.ui.screens.base import Ctx, Screen
+from game.ui.keymap import Action, Command
+from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.screens.menu import paginate
 from game.ui.screens.scoreboard import standings
-from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, line_px, plain_text
+from game.ui.text import (
+    Block,
+    Painted,
+    Paragraph,
+    Spacer,
+    draw_column,
+    measuring,
+    misfit,
+    plain_text,
+)
+from game.ui.theme import Colour
 from game.ui.widgets import heading
+
+TITLE_LINES = 2
+"""Lines a scenario's title may take in the list (the validator allows two)."""
+BESIDE = 0.4
+"""A result goes beside its title when that leaves the title this much of the width."""
 
 
 def clock_text(seconds: float, say: Callable[..., str]) -> str:
@@ -19,78 +43,215 @@ def clock_text(seconds: float, say: Callable[..., str]) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else say("minutes", n=minutes)
 
 
-def table(ctx: Ctx, rows: list[tuple[str, str]], width: int) -> Painted:
-    """Two columns: a label (shortened with … when needed) and a value, right-aligned."""
+def table_row(ctx: Ctx, label: str, value: str, width: int,
+              colours: tuple[Colour, Colour] | None = None, bold_label: bool = False,
+              bold_value: bool = True, lines: int = TITLE_LINES) -> Painted:
+    """A label (wrapped, up to `lines` lines) and a value, right-aligned.
+
+    The value goes beside the label, centred on the row's height, when that leaves
+    the label `BESIDE` of the width and room for all of it in `lines` lines; else on
+    a line of its own under it.
+    """
     px = ctx.body_px
-    row_h = line_px(px)
-    theme = ctx.theme
+    ink, accent = colours or (ctx.theme.text, ctx.theme.accent)
+    gap = int(0.02 * ctx.width)
+    value_para = plain_text(ctx.fonts, value, px, bold_value, accent, width, "right",
+                            max_lines=1)
+    value_w = value_para.text_width
+    beside = not value or value_w + gap <= width * (1 - BESIDE)
+    room = width - value_w - gap if beside and value else width
+    label_para = plain_text(ctx.fonts, label, px, bold_label, ink, max(1, room))
+    if beside and value and len(label_para.lines) > lines:
+        beside = False  # the label whole on the full width, the value under it
+        label_para = plain_text(ctx.fonts, label, px, bold_label, ink, width)
+    label_para = label_para.clipped(lines)
+    if beside:
+        height = max(label_para.height, value_para.height)
+    else:
+        height = label_para.height + value_para.height
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
-        for i, (label, value) in enumerate(rows):
-            y = rect.y + i * row_h
-            image = ctx.fonts.render(value, px, True, theme.accent)
-            surface.blit(image, (rect.x + width - image.get_width(), y))
-            room = width - image.get_width() - int(0.02 * ctx.width)
-            plain_text(ctx.fonts, label, px, False, theme.text, max(1, room),
-                       max_lines=1).draw(surface, rect.x, y)
+        if beside:
+            label_para.draw(surface, rect.x, rect.y + (rect.height - label_para.height) // 2)
+            if value:
+                value_para.draw(surface, rect.x,
+                                rect.y + (rect.height - value_para.height) // 2)
+        else:
+            label_para.draw(surface, rect.x, rect.y)
+            value_para.draw(surface, rect.x, rect.y + label_para.height)
 
-    return Painted(width, row_h * len(rows), paint)
+    return Painted(width, height, paint)
+
+
+def side_by_side(ctx: Ctx, cells: list[Painted], width: int, gap: int) -> Painted:
+    """Cells drawn in one line, left to right (as tall as the tallest)."""
+
+    def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        x = rect.x
+        for cell in cells:
+            cell.draw(surface, x, rect.y)
+            x += cell.width + gap
+
+    return Painted(width, max(c.height for c in cells), paint)
 
 
 class SummaryScreen(Screen):
     """What the room did in this session, for the facilitator's closing words."""
 
+    ladder = LADDER
+
+    def on_show(self, ctx: Ctx) -> None:
+        ctx.ui.subpage = 0
+        ctx.ui.subpages = 1
+
+    def handle(self, command: Command, ctx: Ctx) -> bool:
+        ui = ctx.ui
+        if command.action is Action.CONTINUE and ui.subpage + 1 < ui.subpages:
+            ui.subpage += 1
+            return True
+        if command.action is Action.BACK and ui.subpage > 0:
+            ui.subpage -= 1
+            return True
+        return False
+
+    def footer(self, ctx: Ctx) -> str:
+        ui = ctx.ui
+        return ctx.say("page", n=ui.subpage + 1, m=ui.subpages) if ui.subpages > 1 else ""
+
+    # ---------------------------------------------------------------- layout
+    def layout(self, ctx: Ctx) -> list[Block]:
+        blocks, note = self._parts(ctx)
+        return blocks + ([Spacer(ctx.gap(0.02)), note] if note is not None else [])
+
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
-        session = ctx.session
+        with ctx.at_scale(self.scale(ctx)):
+            blocks, note = self._parts(ctx)
+            bottom = ctx.bottom
+            if note is not None:
+                # The report's place keeps its room at the bottom, whatever is listed above it.
+                bottom -= note.height + ctx.gap(0.02)
+                note.draw(surface, ctx.left, bottom + ctx.gap(0.02))
+                ctx.mark("report", pygame.Rect(ctx.left, bottom + ctx.gap(0.02), note.width,
+                                               note.height))
+            draw_column(surface, blocks, ctx.left, ctx.top, bottom)
+
+    def _parts(self, ctx: Ctx) -> tuple[list[Block], Paragraph | None]:
+        """The page shown (heading, duration, its rows) and the report's note, at ctx.scale."""
         theme = ctx.theme
-        teams = len(session.team_names) > 1
-        left_w = ctx.content_width
-        rows: list[tuple[str, str]] = []
-        for result in session.state.finished:
-            scenario = session.pack.scenarios.get(result.scenario)
-            title = ctx.text(scenario.title) if scenario is not None else result.scenario
-            if isinstance(result, StoryResult):
-                outcome = ctx.say(f"outcome_{result.outcome}") if result.outcome else ""
-                value = f"{outcome} · {result.total} ({result.safest}–{result.riskiest})"
-            elif isinstance(result, DeckResult):
-                value = ctx.say("summary_deck", n=len(result.cards))
-            else:
-                value = ""
-            rows.append((title, value))
-        duration = clock_text(session.duration(), ctx.say)
+        duration = clock_text(ctx.session.duration(), ctx.say)
         top: list[Block] = [heading(ctx, ctx.say("summary")),
                             plain_text(ctx.fonts, ctx.say("duration", time=duration),
                                        ctx.body_px, False, theme.muted, ctx.content_width,
                                        max_lines=1),
                             Spacer(ctx.gap(0.03))]
-        ys = draw_column(surface, top, ctx.left, ctx.top, ctx.bottom)
-        y = ys[-1] + top[-1].height if ys else ctx.top
-        bottom = ctx.bottom
         note = report_note(ctx)
+        room = ctx.bottom - ctx.top - sum(b.height for b in top)
         if note is not None:
-            # The report's place keeps its room at the bottom, whatever was played above it.
-            bottom -= note.height + ctx.gap(0.02)
-            note.draw(surface, ctx.left, bottom + ctx.gap(0.02))
-            ctx.mark("report", pygame.Rect(ctx.left, bottom + ctx.gap(0.02), note.width,
-                                           note.height))
-        left: list[Block] = [plain_text(ctx.fonts, ctx.say("scenarios_played"), ctx.body_px,
-                                        True, theme.muted, left_w, max_lines=1),
-                             Spacer(ctx.gap(0.01))]
+            room -= note.height + ctx.gap(0.02)
+        gap = ctx.gap(0.012)
+        with measuring() as cut:
+            units = self._units(ctx, full=True)
+        pages = paginate([u.height for u in units], room, gap)
+        if len(pages) > 1 or cut:
+            # The results in full need more than the page (or more than a line each).
+            if ctx.scale > LADDER[0]:
+                misfit(f"the summary takes {len(pages)} pages")
+            units = self._units(ctx, full=False)
+            pages = paginate([u.height for u in units], room, gap)
+        ctx.ui.subpages = len(pages)
+        page = pages[min(ctx.ui.subpage, len(pages) - 1)]
+        blocks = list(top)
+        for n, i in enumerate(page):
+            if n:
+                blocks.append(Spacer(gap))
+            blocks.append(units[i])
+        return blocks, note
+
+    def _units(self, ctx: Ctx, full: bool) -> list[Block]:
+        """What pages are made of: the scenarios' rows (the first under the list's label, the
+        results' key when they are short), then the team scores under theirs."""
+        session, theme = ctx.session, ctx.theme
+        width = ctx.content_width
+        muted = (theme.muted, theme.muted)
+        rows: list[Block] = []
+        for result in session.state.finished:
+            scenario = session.pack.scenarios.get(result.scenario)
+            title = ctx.text(scenario.title) if scenario is not None else result.scenario
+            if isinstance(result, StoryResult):
+                outcome = ctx.say(f"outcome_{result.outcome}") if result.outcome else ""
+                values = {"outcome": outcome, "total": result.total,
+                          "safest": result.safest, "riskiest": result.riskiest}
+                value = (ctx.say("summary_story", **values) if full
+                         else ctx.say("summary_story_short", **values))
+            elif isinstance(result, DeckResult):
+                value = ctx.say("summary_deck", n=len(result.cards))
+            else:
+                value = ""
+            rows.append(table_row(ctx, title, value, width))
+        key = "" if full or not any(isinstance(r, StoryResult) for r in session.state.finished) \
+            else ctx.say("summary_key")
+        label = table_row(ctx, ctx.say("scenarios_played"), key, width, muted, bold_label=True,
+                          bold_value=False)
         if rows:
-            left.append(table(ctx, rows, left_w))
+            first = [label, Spacer(ctx.gap(0.01)), rows[0]]
         else:
-            left.append(plain_text(ctx.fonts, ctx.say("none_played"), ctx.body_px, False,
-                                   theme.text, left_w, max_lines=1))
-        if teams:
-            # One wrapped line of scores keeps every scenario's row wide enough to read.
-            scores = " · ".join(f"{i}. {name} {pts}"
-                                for i, (name, pts) in enumerate(standings(ctx), start=1))
-            left += [Spacer(ctx.gap(0.03)),
-                     plain_text(ctx.fonts, ctx.say("team_scores"), ctx.body_px, True,
-                                theme.muted, left_w, max_lines=1),
-                     plain_text(ctx.fonts, scores, ctx.body_px, True, theme.accent, left_w,
-                                max_lines=3)]
-        draw_column(surface, left, ctx.left, y, bottom)
+            first = [label, plain_text(ctx.fonts, ctx.say("none_played"), ctx.body_px, False,
+                                       theme.text, width, max_lines=1)]
+        units: list[Block] = [stack(width, first), *rows[1:]]
+        if len(session.team_names) > 1:
+            units += self._teams(ctx, width)
+        return units
+
+    def _teams(self, ctx: Ctx, width: int) -> list[Block]:
+        """The team scores, two to a line when every one fits half the width whole (one to a
+        line else): each team's rank and name, its points right after it."""
+        ranked = [(f"{i}. {name}", ctx.say("points", n=pts))
+                  for i, (name, pts) in enumerate(standings(ctx), start=1)]
+        gap = int(0.06 * ctx.width)
+        half = (width - gap) // 2
+        cells = [score_cell(ctx, name, pts, half) for name, pts in ranked]
+        lines: list[Block]
+        if all(cell is not None for cell in cells):
+            pairs = [c for c in cells if c is not None]
+            lines = [side_by_side(ctx, pairs[i:i + 2], width, gap)
+                     for i in range(0, len(pairs), 2)]
+        else:
+            lines = [table_row(ctx, name, pts, width) for name, pts in ranked]
+        label = plain_text(ctx.fonts, ctx.say("team_scores"), ctx.body_px, True,
+                           ctx.theme.muted, width, max_lines=1)
+        first = stack(width, [Spacer(ctx.gap(0.02)), label, Spacer(ctx.gap(0.01)), lines[0]])
+        return [first, *lines[1:]]
+
+
+def score_cell(ctx: Ctx, name: str, points: str, width: int) -> Painted | None:
+    """A team's name and, right after it, its points, on one line of `width` (None when
+    they do not fit it)."""
+    px = ctx.body_px
+    name_para = plain_text(ctx.fonts, name, px, False, ctx.theme.text, width)
+    points_para = plain_text(ctx.fonts, points, px, True, ctx.theme.accent, width)
+    space = int(0.015 * ctx.width)
+    if (len(name_para.lines) > 1 or len(points_para.lines) > 1
+            or name_para.text_width + space + points_para.text_width > width):
+        return None
+    shift = name_para.text_width + space
+
+    def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        name_para.draw(surface, rect.x, rect.y)
+        points_para.draw(surface, rect.x + shift, rect.y)
+
+    return Painted(width, name_para.height, paint)
+
+
+def stack(width: int, blocks: list[Block]) -> Painted:
+    """Blocks kept together, one under another (so a page never ends between them)."""
+
+    def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        y = rect.y
+        for block in blocks:
+            block.draw(surface, rect.x, y)
+            y += block.height
+
+    return Painted(width, sum(b.height for b in blocks), paint)
 
 
 def report_note(ctx: Ctx) -> Paragraph | None:

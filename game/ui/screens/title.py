@@ -11,6 +11,10 @@ from game.ui.state import TitleRow
 from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import PAD
 
+NAME_LETTERS = 16
+"""The most letters a team name typed here may have: the rating and reveal grids show six
+names this long whole at 1024×768."""
+
 _DIGIT_KEYS = {getattr(pygame, f"K_{n}"): str(n) for n in range(10)}
 _DIGIT_KEYS.update({getattr(pygame, f"K_KP{n}"): str(n) for n in range(10)})
 
@@ -75,8 +79,8 @@ class TitleScreen(Screen):
         opts = ctx.ui.title
         pad = ctx.gap(PAD)
         gap = int(0.02 * ctx.width)
-        cell_w = int(0.34 * ctx.width)
-        x0 = (ctx.content_width - 2 * cell_w - gap) // 2
+        cell_w = (ctx.content_width - gap) // 2
+        x0 = 0
         rows = (opts.team_count + 1) // 2
         cell_h = ctx.body_line + 2 * pad
 
@@ -104,7 +108,7 @@ class TitleScreen(Screen):
         row, team = opts.row()
         if event.type == pygame.TEXTINPUT:
             if row is TitleRow.TEAM_NAME:
-                name = (opts.team_names[team] + event.text)[:24]
+                name = (opts.team_names[team] + event.text)[:NAME_LETTERS]
                 opts.team_names[team] = name
                 return True
             if row is TitleRow.PARTICIPANTS:
