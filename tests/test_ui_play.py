@@ -282,3 +282,23 @@ def test_help_notes_and_timer_overlays(pilot: Pilot) -> None:
     pilot.clock.advance(61)
     assert pilot.app.ui.timer.text().startswith("1:0")
     assert pilot.screen is ScreenKind.STEP  # the timer never advances the game
+
+
+def test_a_clicker_picks_a_choice_pagedown_to_highlight_f5_to_take_it(pilot: Pilot) -> None:
+    pilot.press("page down", "page down")  # title -> menu -> the first step
+    assert pilot.session.screen is ScreenKind.STEP
+    pilot.press("return")  # nothing highlighted yet: Enter takes nothing
+    assert pilot.session.screen is ScreenKind.STEP
+    pilot.press("page down")
+    assert pilot.app.ui.choice_cursor == 0
+    assert "Enter or F5" in pilot.app.screen().footer(pilot.app.context())
+    pilot.press("page down", "page down")  # two choices: the highlight wraps round
+    assert pilot.app.ui.choice_cursor == 0
+    pilot.press("page down", "page up")  # back clears the highlight, it does not undo
+    assert pilot.app.ui.choice_cursor is None and pilot.session.screen is ScreenKind.STEP
+    pilot.press("page down", "page down", "f5")
+    assert pilot.session.screen is ScreenKind.FEEDBACK
+    result = pilot.session.story_result()
+    assert result is not None and result.path[-1].choice == 1
+    pilot.press("page up")  # undo the choice: back on the step, nothing highlighted
+    assert pilot.session.screen is ScreenKind.STEP and pilot.app.ui.choice_cursor is None

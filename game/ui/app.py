@@ -224,6 +224,9 @@ class App:
         """Carry out a command: global keys first, then the overlay, then the screen."""
         self.dirty = True
         ui, session = self.ui, self.session
+        if command.action is Action.CONFIRM and (ui.overlay is not None
+                                                 or session.screen is not ScreenKind.STEP):
+            command = Command(Action.CONTINUE)
         action = command.action
         top = ui.overlay
         if action is Action.QUIT:

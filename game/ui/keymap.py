@@ -16,6 +16,7 @@ import pygame
 class Action(str, Enum):
     NUMBER = "number"  # a choice or a degree, entered as 1..N (arg)
     CONTINUE = "continue"
+    CONFIRM = "confirm"  # continue, except on a step with a highlighted choice: take it
     BACK = "back"
     BLANK = "blank"
     FULLSCREEN = "fullscreen"
@@ -57,8 +58,10 @@ _LETTERS = {pygame.K_a: 1, pygame.K_c: 3, pygame.K_d: 4}
 
 KEYMAP: dict[Action, tuple[KeySpec, ...]] = {
     Action.CONTINUE: tuple(KeySpec(k) for k in (
-        pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT,
-        pygame.K_PAGEDOWN, pygame.K_F5)),
+        pygame.K_SPACE, pygame.K_RIGHT, pygame.K_PAGEDOWN)),
+    # A clicker has no number keys: on a step, PageDown highlights the next choice and its
+    # "present" button (F5) or Enter takes the highlighted one. Elsewhere both continue.
+    Action.CONFIRM: tuple(KeySpec(k) for k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_F5)),
     Action.BACK: tuple(KeySpec(k) for k in (pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_BACKSPACE)),
     Action.BLANK: (KeySpec(pygame.K_b), KeySpec(pygame.K_PERIOD)),
     Action.FULLSCREEN: (KeySpec(pygame.K_F11),),
@@ -75,6 +78,7 @@ KEYMAP: dict[Action, tuple[KeySpec, ...]] = {
 HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("1–9 (A, C, D)", "help_choose"),
     ("Enter, Space, Right, PgDn, F5, click", "help_continue"),
+    ("PgDn … Enter, F5", "help_clicker"),
     ("Left, PgUp, Backspace", "help_back"),
     ("B, .", "help_blank"),
     ("Esc", "help_pause"),

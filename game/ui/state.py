@@ -94,6 +94,8 @@ class UiState:
 
     title: TitleOptions = field(default_factory=TitleOptions)
     menu_cursor: int = 0
+    choice_cursor: int | None = None
+    """The choice a clicker has highlighted on a story step (None: none yet)."""
     subpage: int = 0
     subpages: int = 1
     pause_cursor: int = 0

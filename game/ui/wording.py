@@ -91,6 +91,8 @@ _EN: dict[str, str] = {
     "report_saved": "Event report (HTML, and CSV beside it): {path}",
     "points#one": "{n} point",
     "minutes": "{n} min",
+    "choose_hint": "PgDn: next choice · Enter or F5: take it",
+    "help_clicker": "on a step: highlight the next choice, then take it (clicker)",
 }
 
 _RU: dict[str, str] = {
@@ -181,6 +183,8 @@ _RU: dict[str, str] = {
     "points#one": "{n} очко",
     "points#few": "{n} очка",
     "minutes": "{n} мин",
+    "choose_hint": "PgDn — следующий вариант · Enter или F5 — выбрать",
+    "help_clicker": "на шаге: выделить следующий вариант, затем выбрать (пульт)",
 }
 
 _TK: dict[str, str] = {
@@ -270,6 +274,8 @@ _TK: dict[str, str] = {
     "report_failed": "Çäre barada hasabat ýazylmady ({where}: {reason})",
     "report_saved": "Çäre barada hasabat (HTML, ýanynda CSV): {path}",
     "minutes": "{n} min",
+    "choose_hint": "PgDn: indiki jogap · Enter ýa-da F5: saýla",
+    "help_clicker": "ädimde: indiki jogaby belle, soňra saýla (pult)",
 }
 
 
