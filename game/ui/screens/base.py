@@ -14,7 +14,7 @@ from game.core.model import Deck, Story, Text
 from game.core.session import Session
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
-from game.ui.keymap import Command
+from game.ui.keymap import Action, Command
 from game.ui.state import UiState
 from game.ui.text import (
     Block,
@@ -256,3 +256,25 @@ class Screen:
     def footer(self, ctx: Ctx) -> str:
         """Where the room is, for the small footer (e.g. 'step 2', 'card 3/13')."""
         return ""
+
+
+class PagedScreen(Screen):
+    """A screen whose rows may run over several pages: Continue and Back turn them first."""
+
+    def on_show(self, ctx: Ctx) -> None:
+        ctx.ui.subpage = 0
+        ctx.ui.subpages = 1
+
+    def handle(self, command: Command, ctx: Ctx) -> bool:
+        ui = ctx.ui
+        if command.action is Action.CONTINUE and ui.subpage + 1 < ui.subpages:
+            ui.subpage += 1
+            return True
+        if command.action is Action.BACK and ui.subpage > 0:
+            ui.subpage -= 1
+            return True
+        return False
+
+    def footer(self, ctx: Ctx) -> str:
+        ui = ctx.ui
+        return ctx.say("page", n=ui.subpage + 1, m=ui.subpages) if ui.subpages > 1 else ""

@@ -6,8 +6,7 @@ import pygame
 
 from game.core.layout import SLOTS
 from game.core.session import DeckResult, StoryResult
-from game.ui.keymap import Action, Command
-from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.screens.base import LADDER, Ctx, PagedScreen
 from game.ui.screens.rating import team_label
 from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, misfit, plain_text
 from game.ui.theme import risk_colours
@@ -35,7 +34,7 @@ DECK_LINES = 2
 """Lines of a card's text in the deck review (the rest ends with "…": the room saw it whole)."""
 
 
-class DebriefPathScreen(Screen):
+class DebriefPathScreen(PagedScreen):
     """Each step with the choice and its degree; for a deck, each card and the teams' degrees.
 
     Rows that do not fit go on further pages, turned by Continue and Back; text
@@ -43,24 +42,6 @@ class DebriefPathScreen(Screen):
     """
 
     ladder = LADDER
-
-    def on_show(self, ctx: Ctx) -> None:
-        ctx.ui.subpage = 0
-        ctx.ui.subpages = 1
-
-    def handle(self, command: Command, ctx: Ctx) -> bool:
-        ui = ctx.ui
-        if command.action is Action.CONTINUE and ui.subpage + 1 < ui.subpages:
-            ui.subpage += 1
-            return True
-        if command.action is Action.BACK and ui.subpage > 0:
-            ui.subpage -= 1
-            return True
-        return False
-
-    def footer(self, ctx: Ctx) -> str:
-        ui = ctx.ui
-        return ctx.say("page", n=ui.subpage + 1, m=ui.subpages) if ui.subpages > 1 else ""
 
     def layout(self, ctx: Ctx) -> list[Block]:
         result = ctx.session.current_result()

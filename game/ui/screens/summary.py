@@ -14,8 +14,7 @@ from collections.abc import Callable
 import pygame
 
 from game.core.session import DeckResult, StoryResult
-from game.ui.keymap import Action, Command
-from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.screens.base import LADDER, Ctx, PagedScreen
 from game.ui.screens.menu import paginate
 from game.ui.screens.scoreboard import standings
 from game.ui.text import (
@@ -95,28 +94,10 @@ def side_by_side(ctx: Ctx, cells: list[Painted], width: int, gap: int) -> Painte
     return Painted(width, max(c.height for c in cells), paint)
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(PagedScreen):
     """What the room did in this session, for the facilitator's closing words."""
 
     ladder = LADDER
-
-    def on_show(self, ctx: Ctx) -> None:
-        ctx.ui.subpage = 0
-        ctx.ui.subpages = 1
-
-    def handle(self, command: Command, ctx: Ctx) -> bool:
-        ui = ctx.ui
-        if command.action is Action.CONTINUE and ui.subpage + 1 < ui.subpages:
-            ui.subpage += 1
-            return True
-        if command.action is Action.BACK and ui.subpage > 0:
-            ui.subpage -= 1
-            return True
-        return False
-
-    def footer(self, ctx: Ctx) -> str:
-        ui = ctx.ui
-        return ctx.say("page", n=ui.subpage + 1, m=ui.subpages) if ui.subpages > 1 else ""
 
     # ---------------------------------------------------------------- layout
     def layout(self, ctx: Ctx) -> list[Block]:
