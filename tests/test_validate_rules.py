@@ -492,3 +492,10 @@ def test_the_format_guarantees_lengths_are_never_flagged_in_any_language() -> No
         for slot, limit in limits.items():
             text = (sample * 4)[:limit].rstrip()
             assert overflow(slot, text) == 0, (lang, slot, len(text))
+
+
+def test_a_tab_in_the_indentation_is_named(tmp_path: Path) -> None:
+    story = STORY_YAML.replace("  home-safe:", "\thome-safe:")
+    problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
+                   "YAML syntax", "indented with a tab", "spaces")
+    assert problem.line == 17

@@ -136,7 +136,7 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, shown)]
+        return None, [_syntax_problem(exc, shown, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - the C parser marks its errors
         return None, [Problem(shown, 1, 1, Severity.ERROR, f"YAML cannot be read: {exc}")]
     if node is None:
@@ -261,11 +261,17 @@ _HINTS = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     message = f"YAML syntax: {what}"
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][:col]:
+        # The C parser does not name the tab; the facilitator's editor may not show it.
+        return Problem(shown, line, col, Severity.ERROR,
+                       f"{message} (this line is indented with a tab: indent with spaces, "
+                       "never with tabs)")
     for needle, hint in _HINTS:
         if needle in what:
             message += f" ({hint})"
