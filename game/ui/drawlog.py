@@ -194,6 +194,14 @@ class DrawLog:
         self.items.append(Drawn("text", name, block, tuple(self._widgets), box, clip,
                                 text=text[0], px=text[1], area=area, image=image))
 
+    def current_widget(self) -> str | None:
+        """The name of the innermost widget being drawn, if any."""
+        if not self._widgets:
+            return None
+        block = self._widgets[-1]
+        return next((d.name for d in reversed(self.items)
+                     if d.kind == "widget" and d.block == block), None)
+
     def texts(self) -> list[Drawn]:
         return [d for d in self.items if d.kind == "text" and d.text.strip()]
 
@@ -242,7 +250,9 @@ class RecordingSurface(pygame.Surface):
         part = pygame.Rect(area) if area is not None else None
         size = part.size if part is not None else source.get_size()
         code = sys._getframe(1).f_code
-        caller = who(getattr(code, "co_qualname", code.co_name))
+        qualname = getattr(code, "co_qualname", None)  # Python 3.11+
+        # Before 3.11 a closure only knows it is "paint": name it after its widget instead.
+        caller = who(qualname) if qualname else (self.log.current_widget() or code.co_name)
         text = self.fonts.rendered(source) if self.fonts is not None else None
         self.log.blit(source, pygame.Rect((x, y), size), part, self.get_clip(), caller, text)
         return done
