@@ -8,8 +8,9 @@ from pathlib import Path
 DEFAULT_PACK = Path(__file__).resolve().parents[1] / "scenarios"
 
 
-def _pack_arg(value: str | None) -> tuple[Path, str]:
-    """The pack folder and how to name it in messages (as the user typed it)."""
+def pack_location(value: str | None) -> tuple[Path, str]:
+    """The pack folder a command line names (default: `scenarios/` here, else the shipped
+    pack), and how to name it in messages (as the user typed it)."""
     if value is None:
         if Path("scenarios/pack.yaml").is_file():
             return Path("scenarios"), "scenarios"

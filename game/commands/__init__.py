@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from game.cli import _pack_arg
+from game.cli import pack_location
 from game.core.pack import LoadResult, PackFolderMissing, load_pack
 
 
@@ -14,7 +14,7 @@ def load_named_pack(pack_arg: str | None) -> tuple[LoadResult | None, str]:
     None (after saying so on stderr) when the folder does not exist: the
     commands then exit 2, a usage error.
     """
-    folder, shown = _pack_arg(pack_arg)
+    folder, shown = pack_location(pack_arg)
     try:
         return load_pack(folder, shown), shown
     except PackFolderMissing:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from game.cli import _pack_arg
+from game.cli import pack_location
 from game.core.model import ID_PATTERN
 from game.core.pack import PACK_FILE, load_pack
 
@@ -87,7 +87,7 @@ questions:
 
 def run_new(scenario_id: str, kind: str, pack_arg: str | None) -> int:
     """Write `<pack>/<id>.yaml` from a template; exit 2 on a bad id, folder or existing file."""
-    folder, shown = _pack_arg(pack_arg)
+    folder, shown = pack_location(pack_arg)
     if not ID_PATTERN.fullmatch(scenario_id):
         print(f"error: '{scenario_id}' is not a valid scenario id: use lowercase letters, "
               "digits and single dashes, like job-offer-2", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from game.commands import load_named_pack
 from game.core.problems import summary_line
 
@@ -12,7 +14,11 @@ def run_validate(pack_arg: str | None, *, strict: bool) -> int:
     Exit 0 when valid, 1 on errors (or on warnings with `strict`), 2 when the
     folder does not exist.
     """
+    # A one-shot command: what is read stays until exit, so the cyclic collector would
+    # only scan it again for nothing (a sixth of a large run), now or at exit.
+    gc.disable()
     result, _shown = load_named_pack(pack_arg)
+    gc.freeze()
     if result is None:
         return 2
     for problem in result.problems:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from game.core.fitting import Measure, count_lines
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
-from game.core.layout import REFERENCE_SIZE, SLOTS, font_file_measure
+from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name
@@ -100,7 +98,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     problems.append(doc.problem(loc, at(
                         loc, file_kind, f"no '{lang}' translation{_for(loc)} "
                         f"(shown in '{default}')"), severity=WARNING))
-        room = _room(file_kind, loc) if ctx.display_checks else None
+        slot_room = _room(file_kind, loc) if ctx.display_checks else None
         for lang, string in by_lang.items():
             if lang not in listed:
                 continue
@@ -110,14 +108,12 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                 problems.append(doc.problem(loc, at(
                     loc, file_kind, f"the '{lang}' text{_for(loc)} has characters the game's "
                     f"font cannot draw: {shown}; they would show as boxes"), severity=WARNING))
-            if room is not None and room.overflows(string):
-                slot = SLOTS[room.slot]
-                needed = count_lines(string, room.measure, room.width)
+            if slot_room is not None and slot_room.overflows(string):
                 problems.append(doc.problem(loc, at(
                     loc, file_kind, f"the '{lang}' text{_for(loc)} is too long for one projected "
-                    f"screen: it needs {needed} lines where {slot.lines} fit at "
-                    f"{REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
-                    + (", or split it into two steps)" if room.slot == "step_text" else ")")),
+                    f"screen: it needs {slot_room.lines_for(string)} lines where "
+                    f"{slot_room.lines} fit at {REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
+                    + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
     return problems
 
@@ -151,43 +147,9 @@ def _language_problems(loc: Loc, value: dict[str, str], doc: YamlDoc, file_kind:
     return problems
 
 
-@dataclass(frozen=True)
-class _Room:
-    """One slot's room at the reference size, with its measure, ready for many texts."""
-
-    slot: str
-    measure: Measure
-    width: int
-    lines: int
-    space: float
-
-    def overflows(self, text: str) -> bool:
-        """Whether `text` needs more lines than the slot has (cheap bounds first)."""
-        if "\n" not in text:
-            words = text.split()
-            if not words:
-                return False
-            sizes = list(map(self.measure, words))
-            total = sum(sizes) + self.space * (len(sizes) - 1)
-            if total <= self.width:
-                return False
-            # Each full line is wider than the room less the word that did not fit.
-            spare = self.width - self.space - max(sizes)
-            if spare > 0 and 1 + total / spare <= self.lines:
-                return False
-        return count_lines(text, self.measure, self.width) > self.lines
-
-
-@cache
-def _room_for_slot(slot: str) -> _Room:
-    spec = SLOTS[slot]
-    measure = font_file_measure(spec.font_px(REFERENCE_SIZE[1]), spec.bold)
-    return _Room(slot, measure, spec.width_px(REFERENCE_SIZE[0]), spec.lines, measure(" "))
-
-
-def _room(file_kind: str, loc: Loc) -> _Room | None:
+def _room(file_kind: str, loc: Loc) -> Room | None:
     slot = _slot_for(file_kind, loc)
-    return _room_for_slot(slot) if slot is not None else None
+    return room(slot) if slot is not None else None
 
 
 def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
@@ -348,7 +310,7 @@ def _check_graph(story: Story, edges: dict[str, list[tuple[int, str]]],
     for sid, targets in edges.items():
         for _, target in targets:
             reverse.setdefault(target, []).append(sid)
-    endings = [sid for sid, step in story.steps.items() if not step.choices]
+    endings = [sid for sid, step in story.steps.items() if step.is_ending]
     finishing = _closure(endings, lambda s: reverse.get(s, []))
     for sid in story.steps:
         if sid not in finishing:

@@ -35,10 +35,6 @@ class FontMetrics:
         """Finds the first character of a text that the font cannot draw (None if none)."""
         self._tables: dict[int, _Widths] = {}
 
-    def has_glyph(self, char: str) -> bool:
-        """Whether the font draws `char` (rather than an empty box)."""
-        return char in self.covered
-
     def char_width(self, char: str, size: int) -> int:
         """Width in pixels of `char` at pixel `size`, rounded up (hinting rounds each advance)."""
         glyph = self._glyph_of.get(ord(char), 0)

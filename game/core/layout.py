@@ -107,9 +107,50 @@ def fit_lines(kind: str, text: str, measure_at: MeasureAt, window: tuple[int, in
     return wrap(text, measure, slot.width_px(window[0]))
 
 
-def overflow(kind: str, text: str, measure_at: MeasureAt = font_file_measure,
-             window: tuple[int, int] = REFERENCE_SIZE) -> int:
-    """How many lines `text` needs beyond its slot's room (0 when it fits)."""
+@dataclass(frozen=True)
+class Room:
+    """One slot's room at one window size, with its measure: ready for many texts."""
+
+    slot: str
+    measure: Measure
+    width: int
+    lines: int
+    space: float
+
+    def lines_for(self, text: str) -> int:
+        """How many lines `text` takes in this room."""
+        return count_lines(text, self.measure, self.width)
+
+    def overflows(self, text: str) -> bool:
+        """Whether `text` needs more lines than the slot has (cheap bounds first: the
+        validator asks this of every text of a pack, in every language)."""
+        if "\n" not in text:
+            words = text.split()
+            if not words:
+                return False
+            sizes = list(map(self.measure, words))
+            total = sum(sizes) + self.space * (len(sizes) - 1)
+            if total <= self.width:
+                return False
+            # Each full line is wider than the room less the word that did not fit.
+            spare = self.width - self.space - max(sizes)
+            if spare > 0 and 1 + total / spare <= self.lines:
+                return False
+        return self.lines_for(text) > self.lines
+
+
+@lru_cache(maxsize=256)
+def room(kind: str, measure_at: MeasureAt = font_file_measure,
+         window: tuple[int, int] = REFERENCE_SIZE) -> Room:
+    """The room of slot `kind` at `window` size, measured with `measure_at`."""
     slot = SLOTS[kind]
     measure = measure_at(slot.font_px(window[1]), slot.bold)
-    return max(0, count_lines(text, measure, slot.width_px(window[0])) - slot.lines)
+    return Room(kind, measure, slot.width_px(window[0]), slot.lines, measure(" "))
+
+
+def overflow(kind: str, text: str, measure_at: MeasureAt = font_file_measure,
+             window: tuple[int, int] = REFERENCE_SIZE) -> int:
+    """How many lines `text` needs beyond its slot's room (0 when it fits): the rule the
+    validator warns by."""
+    slot_room = room(kind, measure_at, window)
+    return max(0, slot_room.lines_for(text) - slot_room.lines) if slot_room.overflows(text) else 0

@@ -20,7 +20,7 @@ from game.core.checks import (
 from game.core.model import ID_PATTERN, Deck, PackInfo, Story, Text, WarningSign
 from game.core.problems import Problem, Severity
 from game.core.wording import describe_error, did_you_mean, errors_of
-from game.core.yamlfile import YamlDoc, read_yaml_file
+from game.core.yamlfile import Loc, YamlDoc, read_yaml_file
 
 ScenarioModel = Story | Deck
 PACK_FILE = "pack.yaml"
@@ -93,9 +93,6 @@ def load_pack(folder: Path, shown: str | None = None, *,
     try:
         return _load(folder, shown, display_checks)
     finally:
-        # What survives (the pack's models) lives as long as the pack: keep it out of
-        # the collector's scans instead of scanning it all again once it is enabled.
-        gc.freeze()
         if collecting:
             gc.enable()
 
@@ -163,11 +160,14 @@ def _in_file_order(problems: list[Problem], show: Any) -> list[Problem]:
 
 
 def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int | None,
-              problems: list[Problem], data: Any = None) -> Any:
+              problems: list[Problem], data: Any = None, at: Loc = ()) -> Any:
+    """`data` (default: the whole file), which sits at `at` in the file, as `model`;
+    None after reporting each of its errors where it was written."""
     try:
         return model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         for error in errors_of(exc):
+            error = dict(error, loc=(*at, *error["loc"]))
             loc, message, on_key = describe_error(error, file_kind, scale)
             line, col = doc.where(loc, key=on_key)
             problems.append(Problem(doc.shown, line, col, Severity.ERROR, message))
@@ -215,26 +215,13 @@ def _load_signs(path: Path, shown: str, ctx: PackContext,
             own_problems.append(doc.problem((sid,), f"warning sign '{sid}' should have title, "
                                             "explanation and advice under it"))
         else:
-            sign = _validate_prefixed(WarningSign, doc, sid, entry, scale, own_problems)
+            sign = _validate(WarningSign, doc, "signs", scale, own_problems, entry, (sid,))
             if sign is not None:
                 signs[sid] = sign
                 if ctx.languages:
                     own_problems += check_texts(sign, doc, "signs", ctx)
         problems += own_problems
     return signs, doc
-
-
-def _validate_prefixed(model: type[BaseModel], doc: YamlDoc, sid: str, entry: Any,
-                       scale: int | None, problems: list[Problem]) -> Any:
-    try:
-        return model.model_validate(entry)
-    except ValidationError as exc:
-        for error in errors_of(exc):
-            error = dict(error, loc=(sid, *error["loc"]))
-            loc, message, on_key = describe_error(error, "signs", scale)
-            line, col = doc.where(loc, key=on_key)
-            problems.append(Problem(doc.shown, line, col, Severity.ERROR, message))
-        return None
 
 
 def _load_scenario(path: Path, shown: str,

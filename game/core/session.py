@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from game.core.model import Deck, Story
+from game.core.model import Card, Deck, Story
 from game.core.pack import Pack
 from game.core.scoring import PathRange, card_points, path_range
 
@@ -172,6 +172,14 @@ class Session:
             return scenario if isinstance(scenario, Deck) else None
         return None
 
+    @property
+    def card(self) -> Card | None:
+        """The card of the deck being played, if a deck is."""
+        deck, play = self.deck, self.play
+        if deck is None or not isinstance(play, DeckPlay) or play.card >= len(deck.cards):
+            return None
+        return deck.cards[play.card]
+
     def played(self) -> list[str]:
         """Ids of the scenarios finished so far, in the order played."""
         return [r.scenario for r in self.state.finished]
@@ -194,7 +202,7 @@ class Session:
         signs = _unique(s for e in play.path
                         for s in _choice_signs(story, e))
         ending = story.steps.get(play.step)
-        outcome = ending.outcome if ending is not None and not ending.choices else None
+        outcome = ending.outcome if ending is not None and ending.is_ending else None
         return StoryResult(play.scenario, play.path, outcome,
                            sum(e.degree for e in play.path), span.safest, span.riskiest, signs)
 
@@ -463,9 +471,8 @@ class Session:
             if screen in (ScreenKind.REVEAL, ScreenKind.SCOREBOARD):
                 if last_card:
                     return replace(state, screen=ScreenKind.DEBRIEF_PATH, page=0)
-                first_waiting = 0
                 return replace(state, screen=ScreenKind.CARD,
-                               play=replace(play, card=play.card + 1, team=first_waiting))
+                               play=replace(play, card=play.card + 1, team=0))
         screens = self._debrief_screens()
         here = (screen, state.page)
         if here in screens:

@@ -19,7 +19,6 @@ from game.core.pack import Pack, load_pack
 from game.core.session import ScreenKind, Session
 from game.ui.app import App, create_session
 from game.ui.drawlog import DrawLog, RecordingSurface
-from game.ui.screens.base import Screen
 from game.ui.state import Overlay
 
 
@@ -83,11 +82,6 @@ class Pilot:
     @property
     def overlay(self) -> Overlay | None:
         return self.app.ui.overlay
-
-    @property
-    def screen_object(self) -> Screen:
-        """The screen object drawn on top."""
-        return self.app.screen()
 
     @property
     def drawn(self) -> DrawLog:

@@ -23,10 +23,9 @@ class CardScreen(Screen):
     ladder = LADDER
 
     def layout(self, ctx: Ctx) -> list[Block]:
-        deck, play = ctx.session.deck, ctx.session.play
-        if deck is None or not isinstance(play, DeckPlay):
+        card = ctx.session.card
+        if card is None:
             return []
-        card = deck.cards[play.card]
         header = scenario_header(ctx)
         scale = legend(ctx)
         hint = plain_text(ctx.fonts, ctx.say("rate_hint", m=len(ctx.session.pack.info.risk_scale)),

@@ -46,10 +46,9 @@ class RatingScreen(Screen):
     ladder = LADDER
 
     def layout(self, ctx: Ctx) -> list[Block]:
-        deck, play = ctx.session.deck, ctx.session.play
-        if deck is None or not isinstance(play, DeckPlay):
+        card, play = ctx.session.card, ctx.session.play
+        if card is None or not isinstance(play, DeckPlay):
             return []
-        card = deck.cards[play.card]
         ratings = ctx.session.current_ratings()
         header = scenario_header(ctx)
         teams = self._teams(ctx, ratings, play.team)
