@@ -11,15 +11,16 @@ from pydantic import BaseModel, ValidationError
 
 from game.core.checks import (
     PackContext,
+    as_id,
     check_deck,
     check_glossary_ids,
     check_pack_info,
     check_story,
     check_texts,
 )
-from game.core.model import ID_PATTERN, Deck, PackInfo, Story, Text, WarningSign
+from game.core.model import ID_PATTERN, Deck, HelpContact, PackInfo, Story, Text, WarningSign
 from game.core.problems import Problem, Severity
-from game.core.wording import describe_error, did_you_mean, errors_of
+from game.core.wording import describe_error, did_you_mean, errors_of, non_latin
 from game.core.yamlfile import Loc, YamlDoc, read_yaml_file
 
 ScenarioModel = Story | Deck
@@ -113,7 +114,8 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
                                     f"(rename it to {p.stem}.yaml)"))
     files = len(yaml_files)
 
-    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems)
+    help_positions: list[int] = []
+    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems, help_positions)
     ctx = PackContext(folder, info.languages if info else [],
                       list(info.risk_scale) if info else [], display_checks=display_checks)
     signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems)
@@ -136,7 +138,7 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
 
     ids = [p.stem for p in scenario_files]
     if info is not None and info_doc is not None:
-        problems += check_pack_info(info, info_doc, ids, ctx)
+        problems += check_pack_info(info, info_doc, ids, ctx, help_positions)
     if signs_doc is not None:
         used = _used_signs(parsed.values())
         for sid in signs:
@@ -174,8 +176,8 @@ def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int |
         return None
 
 
-def _load_info(path: Path, shown: str, problems: list[Problem]) -> tuple[PackInfo | None,
-                                                                        YamlDoc | None]:
+def _load_info(path: Path, shown: str, problems: list[Problem],
+               help_positions: list[int]) -> tuple[PackInfo | None, YamlDoc | None]:
     if not path.is_file():
         problems.append(Problem(shown, 0, 0, Severity.ERROR, "this pack has no pack.yaml: every "
                                 "pack needs one, with its title, languages and risk scale"))
@@ -188,7 +190,22 @@ def _load_info(path: Path, shown: str, problems: list[Problem]) -> tuple[PackInf
         problems.append(doc.problem((), "pack.yaml should be a mapping: title, languages, "
                                     "risk_scale, ..."))
         return None, doc
-    info = _validate(PackInfo, doc, "pack", None, problems)
+    # A broken help contact leaves out that contact (reported), not the whole pack.
+    data = dict(doc.data)
+    written = data.pop("help", None)
+    info = _validate(PackInfo, doc, "pack", None, problems, data)
+    if info is None or written is None:
+        return info, doc
+    if not isinstance(written, list):
+        problems.append(doc.problem(("help",), "help should be a list of contacts, each with "
+                                    "'- name:' and 'contact:' lines; no contact is shown"))
+        return info, doc
+    contacts = [_validate(HelpContact, doc, "pack", None, problems, entry, ("help", i))
+                for i, entry in enumerate(written)]
+    kept = [(i, c) for i, c in enumerate(contacts) if c is not None]
+    info = info.model_copy(update={"help": [c for _, c in kept]})
+    # Where each kept contact was written, for the checks that follow.
+    help_positions[:] = [i for i, _ in kept]
     return info, doc
 
 
@@ -219,7 +236,7 @@ def _load_signs(path: Path, shown: str, ctx: PackContext,
             if sign is not None:
                 signs[sid] = sign
                 if ctx.languages:
-                    own_problems += check_texts(sign, doc, "signs", ctx)
+                    own_problems += check_texts(sign, doc, "signs", ctx, (sid,))
         problems += own_problems
     return signs, doc
 
@@ -229,9 +246,14 @@ def _load_scenario(path: Path, shown: str,
     problems: list[Problem] = []
     sid = path.stem
     if not ID_PATTERN.fullmatch(sid):
+        foreign = non_latin(sid)
+        better = as_id(sid)
+        how = (f" ({foreign})" if foreign else
+               f" (rename it to {better}.yaml{', for example' if 'copy' in better else ''})"
+               if better else "")
         problems.append(Problem(shown, 1, 1, Severity.ERROR, f"the file name '{path.name}' is not "
                                 "a valid scenario id: use lowercase letters, digits and single "
-                                "dashes, like job-offer-2.yaml"))
+                                f"dashes, like job-offer-2.yaml{how}"))
     doc, own = read_yaml_file(path, shown)
     problems += own
     if doc is None:
