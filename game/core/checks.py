@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name, non_latin
-from game.core.yamlfile import Loc, YamlDoc
+from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
 ID_RULE = "use lowercase letters, digits and single dashes, like 'job-offer-2'"
@@ -265,23 +266,72 @@ def _check_risk(risk: int, loc: Loc, doc: YamlDoc, file_kind: str,
                         f"risk scale: {ctx.scale_range()}"))]
 
 
+MAX_NAME_BYTES = 255
+"""The longest file or folder name the file systems a pack travels on accept."""
+
+
 def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
                 ctx: PackContext) -> list[Problem]:
-    """An `image` must exist and stay inside the pack folder."""
+    """An `image` must exist and stay inside the pack folder.
+
+    Whatever the path holds (a NUL, a name of thousands of characters, a link that loops
+    or leads out), the answer is a problem at the `image` line, never an exception.
+    """
     if image is None:
         return []
-    target = (ctx.folder / image).resolve()
+    shown = image if len(image) <= 60 else f"{image[:40]}…{image[-10:]}"
+
+    def refuse(detail: str) -> list[Problem]:
+        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{shown}' {detail}"))]
+
+    odd = next((c for c in image if ord(c) < 32 or ord(c) == 127), None)
+    if odd is not None:
+        return refuse(f"holds an invisible control character {character_name(odd)}: delete it "
+                      "and type the path again, like images/photo.png")
+    if "\\" in image:
+        return refuse(f"uses backslashes, as Windows writes paths; write it with forward "
+                      f"slashes: {image.replace(chr(92), '/')}")
+    longest = max((len(part.encode("utf-8")) for part in image.split("/")), default=0)
+    if longest > MAX_NAME_BYTES:
+        return refuse(f"has a name of {longest:,} bytes; a file name may have at most "
+                      f"{MAX_NAME_BYTES}: rename the picture to a short name, like "
+                      "images/photo.png")
     root = ctx.folder.resolve()
+    try:
+        target = (ctx.folder / image).resolve()
+    except RuntimeError:  # before Python 3.13, a symlink loop while resolving
+        return refuse(_LOOP)
+    except OSError as exc:
+        return refuse(_os_detail(exc))
     if Path(image).is_absolute() or not target.is_relative_to(root):
-        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' points outside "
-                            "the pack folder; put the picture in the pack's images/ folder and "
-                            "write a path like images/photo.png"))]
-    if not target.is_file():
-        near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
-            if target.parent.is_dir() else []
-        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' does not "
-                            f"exist in the pack folder{did_you_mean(image, near)}"))]
+        return refuse("points outside the pack folder; put the picture in the pack's images/ "
+                      "folder and write a path like images/photo.png")
+    try:
+        target.stat()
+        exists = target.is_file()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return refuse(_os_detail(exc))
+        exists = False
+    if not exists:
+        try:
+            near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
+                if target.parent.is_dir() else []
+        except OSError:
+            near = []
+        return refuse(f"does not exist in the pack folder{did_you_mean(image, near)}")
     return []
+
+
+_LOOP = "is a link that leads round in a loop; replace the link with the picture itself"
+
+
+def _os_detail(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return _LOOP
+    if exc.errno == errno.ENAMETOOLONG:
+        return "is a path too long for the file system: use a short path, like images/photo.png"
+    return f"{cannot_read(exc, 'it')}"
 
 
 def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:

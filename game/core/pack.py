@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import gc
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,13 @@ from game.core.checks import (
 from game.core.model import ID_PATTERN, Deck, HelpContact, PackInfo, Story, Text, WarningSign
 from game.core.problems import Problem, Severity
 from game.core.wording import describe_error, did_you_mean, errors_of, non_latin
-from game.core.yamlfile import Loc, YamlDoc, read_yaml_file
+from game.core.yamlfile import (
+    Loc,
+    YamlDoc,
+    cannot_read,
+    describe_not_a_file,
+    read_yaml_file,
+)
 
 ScenarioModel = Story | Deck
 PACK_FILE = "pack.yaml"
@@ -105,25 +113,31 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
         return name if root == "." else f"{root}/{name}"
 
     problems: list[Problem] = []
-    entries = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    yaml_files = [p for p in entries if p.suffix == ".yaml"]
-    for p in entries:
-        if p.suffix == ".yml":
-            problems.append(Problem(show(p.name), 1, 1, Severity.WARNING,
-                                    f"{p.name} is not read: the game reads only .yaml files "
-                                    f"(rename it to {p.stem}.yaml)"))
+    try:
+        listing = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(Problem(root, 0, 0, Severity.ERROR, cannot_read(exc, "the pack folder")))
+        return LoadResult(None, problems, 0)
+    yaml_files, refused = _pack_files(folder, listing, show, problems)
     files = len(yaml_files)
+    if PACK_FILE in refused:
+        return LoadResult(None, _in_file_order(problems, show), files)
 
+    names = {p.name for p in yaml_files}
     help_positions: list[int] = []
-    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems, help_positions)
+    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems, help_positions,
+                                PACK_FILE in names)
     ctx = PackContext(folder, info.languages if info else [],
                       list(info.risk_scale) if info else [], display_checks=display_checks)
-    signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems)
+    signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems,
+                                   SIGNS_FILE in names)
 
     scenario_files = [p for p in yaml_files if p.name not in (PACK_FILE, SIGNS_FILE)]
     parsed: dict[str, ScenarioModel] = {}
     loaded: dict[str, ScenarioModel] = {}
-    left_out: dict[str, list[Problem]] = {}
+    left_out: dict[str, list[Problem]] = {
+        name.removesuffix(".yaml"): [problem] for name, problem in refused.items()
+        if name not in (PACK_FILE, SIGNS_FILE)}
     for path in scenario_files:
         sid = path.stem
         model, own = _load_scenario(path, show(path.name), ctx)
@@ -156,6 +170,78 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     return LoadResult(pack, problems, files)
 
 
+def _pack_files(folder: Path, listing: list[Path], show: Any,
+                problems: list[Problem]) -> tuple[list[Path], dict[str, Problem]]:
+    """The `.yaml` files to read, and the `.yaml` names refused (with the error said).
+
+    Everything else that looks like a scenario but is not read gets a warning naming it
+    and what to do: `.YAML`, `.yml`, `.yaml.txt` (Windows hides the `.txt`), and folders,
+    pipes or devices named `*.yaml` (a pipe would block the reader for ever). A link that
+    leads outside the pack folder is refused, as a picture outside the pack is.
+    """
+    inside = folder.resolve()
+    files: list[Path] = []
+    refused: dict[str, Problem] = {}
+    for path in listing:
+        name = path.name
+        if name.startswith("."):
+            continue
+        lower = name.lower()
+        if name.endswith(".yaml"):
+            problem = _not_readable(path, inside, show(name))
+            if problem is None:
+                files.append(path)
+            elif problem.is_error:
+                refused[name] = problem
+                problems.append(problem)
+            else:
+                problems.append(problem)
+            continue
+        if lower.endswith((".yaml.txt", ".yml.txt")):
+            stem = name[:-len(".txt")].rsplit(".", 1)[0]
+            why = ("it ends in .txt (Windows may hide that part of the name; Notepad adds it "
+                   "when \"Save as type\" is \"Text documents\")")
+        elif lower.endswith((".yaml", ".yml")):
+            stem = name.rsplit(".", 1)[0]
+            why = ("the game reads only files whose name ends in .yaml, in lower-case letters"
+                   if lower.endswith(".yaml") else "the game reads only .yaml files")
+        else:
+            continue
+        problems.append(Problem(show(name), 0, 0, Severity.WARNING,
+                                f"{name} is not read: {why} (rename it to {stem}.yaml)"))
+    return files, refused
+
+
+def _not_readable(path: Path, inside: Path, shown: str) -> Problem | None:
+    """Why a `*.yaml` entry of the pack folder is not read, or None when it can be."""
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(inside):
+                return Problem(shown, 0, 0, Severity.ERROR,
+                               f"{path.name} is a link to a file outside the pack folder; "
+                               "files outside the pack are refused (copy the file into the "
+                               "pack instead of linking to it)")
+        info = path.stat()
+    except RuntimeError:  # Python before 3.13: a symlink loop while resolving
+        return Problem(shown, 0, 0, Severity.ERROR, f"{path.name} is a link that leads round in "
+                       "a loop back to itself; replace it with the file itself")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(shown, 0, 0, Severity.ERROR, f"{path.name} is a link that leads round "
+                           "in a loop back to itself; replace it with the file itself")
+        if exc.errno == errno.ENOENT:
+            return Problem(shown, 0, 0, Severity.ERROR, f"{path.name} is a link to a file that "
+                           "does not exist; replace it with the file itself")
+        return Problem(shown, 0, 0, Severity.ERROR, cannot_read(exc, "the file"))
+    if stat.S_ISREG(info.st_mode):
+        return None
+    return Problem(shown, 0, 0, Severity.WARNING,
+                   f"{path.name} is {describe_not_a_file(info.st_mode)}, not a file, so it is "
+                   "not read: rename or move it (each .yaml of a pack is one text file, like "
+                   "job-offer.yaml)")
+
+
 def _in_file_order(problems: list[Problem], show: Any) -> list[Problem]:
     first = {show(PACK_FILE): 0, show(SIGNS_FILE): 1}
     return sorted(problems, key=lambda p: (first.get(p.path, 2), p.path, p.line, p.col))
@@ -176,9 +262,9 @@ def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int |
         return None
 
 
-def _load_info(path: Path, shown: str, problems: list[Problem],
-               help_positions: list[int]) -> tuple[PackInfo | None, YamlDoc | None]:
-    if not path.is_file():
+def _load_info(path: Path, shown: str, problems: list[Problem], help_positions: list[int],
+               present: bool) -> tuple[PackInfo | None, YamlDoc | None]:
+    if not present:
         problems.append(Problem(shown, 0, 0, Severity.ERROR, "this pack has no pack.yaml: every "
                                 "pack needs one, with its title, languages and risk scale"))
         return None, None
@@ -209,9 +295,9 @@ def _load_info(path: Path, shown: str, problems: list[Problem],
     return info, doc
 
 
-def _load_signs(path: Path, shown: str, ctx: PackContext,
-                problems: list[Problem]) -> tuple[dict[str, WarningSign], YamlDoc | None]:
-    if not path.is_file():
+def _load_signs(path: Path, shown: str, ctx: PackContext, problems: list[Problem],
+                present: bool) -> tuple[dict[str, WarningSign], YamlDoc | None]:
+    if not present:
         return {}, None
     ctx.has_glossary = True
     doc, own = read_yaml_file(path, shown)
