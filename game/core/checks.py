@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
 from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
+from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name
 from game.core.yamlfile import Loc, YamlDoc
@@ -31,6 +32,8 @@ class PackContext:
     has_glossary: bool = False
     display_checks: bool = True
     """Whether to warn about texts that do not fit a screen or that the font cannot draw."""
+    picture_problems: dict[Path, str | None] = field(default_factory=dict)
+    """What `check_picture` found for each picture file, read once however often it is used."""
 
     @property
     def default(self) -> str:
@@ -230,12 +233,27 @@ def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
         return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' points outside "
                             "the pack folder; put the picture in the pack's images/ folder and "
                             "write a path like images/photo.png"))]
-    if not target.is_file():
+    if not target.exists():
         near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
             if target.parent.is_dir() else []
         return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' does not "
                             f"exist in the pack folder{did_you_mean(image, near)}"))]
-    return []
+    return check_picture(target, image, loc, doc, file_kind, ctx)
+
+
+def check_picture(target: Path, image: str, loc: Loc, doc: YamlDoc, file_kind: str,
+                  ctx: PackContext) -> list[Problem]:
+    """The picture file is one the game can show: readable, whole, and not too large."""
+    if target not in ctx.picture_problems:
+        try:
+            inspect_picture(target)
+            ctx.picture_problems[target] = None
+        except PictureError as exc:
+            ctx.picture_problems[target] = str(exc)
+    problem = ctx.picture_problems[target]
+    if problem is None:
+        return []
+    return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' {problem}"))]
 
 
 def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
