@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
 from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
+from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name, non_latin
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
@@ -48,6 +50,8 @@ class PackContext:
     has_glossary: bool = False
     display_checks: bool = True
     """Whether to warn about texts that do not fit a screen or that the font cannot draw."""
+    picture_problems: dict[Path, str | None] = field(default_factory=dict)
+    """What `check_picture` found for each picture file, read once however often it is used."""
 
     @property
     def languages_held(self) -> bool:
@@ -307,8 +311,8 @@ def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
         return refuse("points outside the pack folder; put the picture in the pack's images/ "
                       "folder and write a path like images/photo.png")
     try:
-        target.stat()
-        exists = target.is_file()
+        mode = target.stat().st_mode
+        exists = True
     except OSError as exc:
         if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
             return refuse(_os_detail(exc))
@@ -320,7 +324,25 @@ def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
         except OSError:
             near = []
         return refuse(f"does not exist in the pack folder{did_you_mean(image, near)}")
-    return []
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return refuse("is not a picture file (a pipe or a device has that name): put the "
+                      "picture file itself in the pack's images/ folder")
+    return check_picture(target, image, loc, doc, file_kind, ctx)
+
+
+def check_picture(target: Path, image: str, loc: Loc, doc: YamlDoc, file_kind: str,
+                  ctx: PackContext) -> list[Problem]:
+    """The picture file is one the game can show: readable, whole, and not too large."""
+    if target not in ctx.picture_problems:
+        try:
+            inspect_picture(target)
+            ctx.picture_problems[target] = None
+        except PictureError as exc:
+            ctx.picture_problems[target] = str(exc)
+    problem = ctx.picture_problems[target]
+    if problem is None:
+        return []
+    return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' {problem}"))]
 
 
 _LOOP = "is a link that leads round in a loop; replace the link with the picture itself"
