@@ -116,6 +116,8 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems)
     ctx = PackContext(folder, info.languages if info else [],
                       list(info.risk_scale) if info else [], display_checks=display_checks)
+    if info is not None:
+        ctx.help_places = {code.lower() for c in info.help for code in c.where}
     signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems)
 
     scenario_files = [p for p in yaml_files if p.name not in (PACK_FILE, SIGNS_FILE)]
