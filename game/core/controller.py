@@ -38,10 +38,12 @@ def _team_n(n: int, lang: str) -> str:
 @dataclass(frozen=True)
 class Notice:
     """Something the facilitator should read in the footer: a wording key of the front
-    end (`resume_failed`, `log_not_saved`) and, for the terminal, the full detail."""
+    end (`resume_failed`, `log_not_saved`, `report_kept`...), the file it is about (the
+    wording's `{name}`) and, for the terminal, the full detail."""
 
     key: str
     detail: str = ""
+    name: str = ""
 
 
 class Controller:
@@ -348,14 +350,14 @@ class Controller:
             recorder = self.recorder
             if recorder is not None and recorder.take_ended():
                 self.write_report()
-            warning = recorder.take_warning() if recorder is not None else None
+            taken = recorder.log.take_notices() if recorder is not None else []
         except Exception:  # bookkeeping must never cost the room its screen
             traceback.print_exc()
             return
-        if warning:
-            print(warning, file=sys.stderr)
-            self.log_warning = warning
-            self.notices.append(Notice("log_not_saved", warning))
+        for notice in taken:  # what was kept where: all on stderr, each on screen in turn
+            print(notice.text, file=sys.stderr)
+            self.log_warning = notice.text
+            self.notices.append(Notice(notice.key, notice.text, notice.name))
 
     def write_report(self) -> None:
         """Write the event report (HTML + CSV) into <data dir>/reports; `report_path` says
@@ -373,6 +375,7 @@ class Controller:
         else:
             stamp = datetime.fromtimestamp(self.session.started_at).strftime("%Y%m%d-%H%M%S")
             out = data_dir / "reports" / f"{stamp}-memory.html"
+        out = log.report_target(out)  # never over an earlier run's report
         try:
             html, _csv = write_report(log.events, out, skipped_lines=recorder.skipped_lines,
                                       pack=self.session.pack,

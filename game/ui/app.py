@@ -22,7 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.core.controller import Controller
-from game.core.eventlog import default_data_dir
+from game.core.eventlog import DataFolder, choose_data_dir
 from game.core.pack import Pack, PackFolderMissing, load_pack
 from game.core.session import EventSink, ScreenKind, Session, State
 from game.options import PlayOptions, pack_location
@@ -292,7 +292,7 @@ class App:
     def _take_notices(self) -> None:
         notice = self.controller.take_notice()
         while notice is not None:
-            self.ui.notice = say(notice.key, self.session.language)
+            self.ui.notice = say(notice.key, self.session.language, name=notice.name)
             self.ui.notice_until = self.clock() + WARNING_SECONDS
             notice = self.controller.take_notice()
 
@@ -418,7 +418,11 @@ def run_game(options: PlayOptions) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    data_dir = options.data_dir if options.data_dir is not None else default_data_dir()
+    chosen = (DataFolder(options.data_dir) if options.data_dir is not None
+              else choose_data_dir(beside=folder))
+    if chosen.note:  # no home folder (a container's user): say where the logs go instead
+        print(chosen.note, file=sys.stderr)
+    data_dir = chosen.path
 
     window = options.window
     pygame.display.init()
