@@ -24,6 +24,7 @@ import pytest
 from game.core.eventlog import read_log, session_logs, unfinished_session
 from game.core.session import ScreenKind
 from game.ui.app import App, build_app
+from game.ui.drawlog import RecordingSurface
 from game.ui.pilot import ManualClock, Pilot, load_playable
 from game.ui.state import Overlay
 from game.ui.theme import THEME
@@ -42,6 +43,7 @@ class AppPilot(Pilot):
         super().__init__(app.pack_folder, app.size)  # the Pilot's own surface and set-up,
         self.clock = clock  # then the app under test in place of the Pilot's plain one
         self.app = app
+        self.surface = RecordingSurface(app.size, app.fonts, self.paint)  # its words recorded
         self.frame()
 
 
@@ -315,7 +317,7 @@ def test_an_unwritable_data_folder_warns_once_and_keeps_the_session(tmp_path: Pa
     assert blocker.read_text() == "a file, not a folder"
 
     # The end of the session: the report cannot be written either; the summary says so.
-    pilot.press("escape", "3")
+    pilot.press("escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.overlay is None
     assert pilot.app.controller.report_path is None
     error = pilot.app.controller.report_error
@@ -333,7 +335,7 @@ def test_ending_the_session_writes_the_report_and_the_summary_shows_where(
     play(pilot, [*TEAM_KEYS, "1", "2", "return", "2", "space", "right", "return", "return",
                  "return"])
     assert pilot.screen is ScreenKind.MENU and pilot.session.played() == ["job-offer-istanbul"]
-    pilot.press("escape", "3")  # the pause menu's third item ends the session
+    pilot.press("escape", "3", "3")  # the pause menu's third item ends the session
     assert pilot.screen is ScreenKind.SUMMARY
     ui = pilot.app.controller
     log = only_log(data)
@@ -365,7 +367,7 @@ def test_a_report_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
     pilot = start(data)
     pilot.press("return")
     (data / "reports").write_text("a file where the reports folder should be")
-    pilot.press("escape", "3")
+    pilot.press("escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.overlay is None
     assert pilot.app.controller.report_error is not None
     assert "report" in pilot.app.marks
@@ -413,7 +415,7 @@ def test_a_preview_writes_no_log_and_offers_nothing(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in session_logs(data)}
     pilot = start(data, scenario="safe-or-risky")
     assert pilot.screen is ScreenKind.CARD and pilot.app.controller.offer is None
-    pilot.press("1", "return", "escape", "3")
+    pilot.press("1", "return", "escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY
     assert {p: p.read_bytes() for p in session_logs(data)} == before
     assert not (data / "reports").exists()

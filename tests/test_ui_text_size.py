@@ -268,7 +268,7 @@ def test_a_short_session_summary_reads_its_results_in_full() -> None:
     pilot.press("return", "return", "1", "return", "1", "return")  # → the ending
     while pilot.screen is not ScreenKind.MENU:
         pilot.press("return")
-    pilot.press("escape", "3")
+    pilot.press("escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.app.ui.subpages == 1
     texts = " ".join(t.text for t in pilot.drawn.texts())
     assert "risk points 6 (safest 0, riskiest 6)" in texts

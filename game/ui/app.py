@@ -232,7 +232,7 @@ class App:
         if action is Action.PAUSE:
             if top is None:
                 ui.open(Overlay.PAUSE)
-                ui.pause_cursor, ui.quit_armed = 0, False
+                ui.pause_cursor, ui.quit_armed, ui.end_armed = 0, False, False
             else:
                 ui.close()
             return

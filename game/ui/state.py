@@ -35,6 +35,8 @@ class UiState:
     subpages: int = 1
     pause_cursor: int = 0
     quit_armed: bool = False
+    end_armed: bool = False
+    """"End the session" was chosen once in the pause menu: the next choice ends it."""
     quit_requested: bool = False
     overlays: list[Overlay] = field(default_factory=list)
     timer: DiscussionTimer = field(default_factory=DiscussionTimer)
