@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
-import errno
 import json
 import os
 import re
@@ -11,11 +9,11 @@ import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
-from io import FileIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from flaky_disk import FlakyDisk, disk_fixture  # noqa: F401 - the disk fixture
 from session_sample import START, fixed_clock, sample_commands
 
 from game.core import eventlog
@@ -163,41 +161,6 @@ def test_unwritable_data_folder_keeps_the_session_in_memory_and_warns_once(
     assert log.take_warning() == log.warning
     assert log.take_warning() is None  # shown once
     assert not (tmp_path / "sessions").exists()
-
-
-class FlakyDisk:
-    """The log's files on a disk that is full for the next `full` writes: each such write
-    takes half of its bytes (a torn line, as a real full disk leaves) and then fails with
-    ENOSPC. Files opened buffered (readers) are left alone."""
-
-    def __init__(self) -> None:
-        self.full = 0
-        self.refused = 0
-
-    def open(self, file: Any, mode: str = "r", buffering: int = -1, **kwargs: Any) -> Any:
-        if buffering != 0:
-            return builtins.open(file, mode, buffering, **kwargs)
-        disk = self
-
-        class File(FileIO):
-            def write(self, data: Any) -> int:
-                if disk.full > 0:
-                    disk.full -= 1
-                    disk.refused += 1
-                    whole = bytes(data)
-                    super().write(whole[:len(whole) // 2])
-                    raise OSError(errno.ENOSPC, "No space left on device")
-                return super().write(data)
-
-        return File(file, mode)
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch) -> FlakyDisk:
-    """A FlakyDisk under every file the session log opens for writing."""
-    flaky = FlakyDisk()
-    monkeypatch.setattr(eventlog, "open", flaky.open, raising=False)
-    return flaky
 
 
 def kinds(notices: list[LogNotice]) -> list[str]:
