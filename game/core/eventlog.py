@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import FileIO
@@ -497,36 +497,37 @@ nests 4 deep; a line deeper than this is damage, and is skipped before any code
 that walks it (the report, a rewrite of the log) could recurse into it."""
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def _parse_line(raw: bytes) -> Event | None:
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]  # a byte order mark (Notepad's) is not part of the JSON
     try:
-        # utf-8-sig: a byte order mark (Notepad's) is not part of the JSON.
-        value = json.loads(raw.decode("utf-8-sig"))
+        value = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None  # RecursionError: nested deeper than the parser's own limit
     if not isinstance(value, dict) or not isinstance(value.get("type"), str):
         return None
     if value.get("v") != LOG_VERSION or isinstance(value.get("v"), bool):
         return None
-    if _deeper_than(value, MAX_DEPTH):
+    # Fewer brackets than the limit cannot nest deeper (a bracket inside a string only
+    # costs the exact walk): the bytes count is free beside the parse.
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
         return None
     return value
 
 
 def _deeper_than(value: object, limit: int) -> bool:
     """True when `value` nests more than `limit` lists or objects deep (no recursion)."""
-    stack: list[tuple[object, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[object] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
         if depth > limit:
             return True
-        stack.extend((child, depth + 1) for child in children
-                     if isinstance(child, (dict, list)))
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
     return False
 
 
