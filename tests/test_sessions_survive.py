@@ -48,13 +48,14 @@ class AppPilot(Pilot):
         self.frame()
 
 
-def start(data_dir: Path | None, pack: Path = EXAMPLE, scenario: str | None = None) -> AppPilot:
+def start(data_dir: Path | None, pack: Path = EXAMPLE, scenario: str | None = None,
+          size: tuple[int, int] = SIZE) -> AppPilot:
     """The game on `pack` with its session log under `data_dir`, at its first frame."""
     if not pygame.display.get_init():
         pygame.display.init()
     pygame.font.init()
     clock = ManualClock()
-    app = build_app(load_playable(pack), pack, str(pack), SIZE, data_dir=data_dir,
+    app = build_app(load_playable(pack), pack, str(pack), size, data_dir=data_dir,
                     scenario=scenario, clock=clock)
     return AppPilot(app, clock)
 
@@ -458,7 +459,7 @@ def test_a_resume_that_fails_starts_fresh_with_a_notice(tmp_path: Path,
 def footer_words(pilot: Pilot) -> str:
     """The words of the frame's footer, after checking nothing in it collides or overflows."""
     pilot.frame(settle=False)
-    problems = [p for p in layout_problems(pilot.drawn, SIZE, 0) if "footer" in p]
+    problems = [p for p in layout_problems(pilot.drawn, pilot.app.size, 0) if "footer" in p]
     assert problems == []
     return " ".join(d.text for d in pilot.drawn.texts() if d.name == "footer")
 
@@ -531,6 +532,19 @@ def test_the_data_folder_deleted_while_playing_is_rewritten_and_resumable(
     pilot.app.recorder.close()  # as a crash leaves it
     after = state_of(resume(data))
     assert after["state"] == before["state"] and after["history"] == before["history"]
+
+
+def test_a_long_notice_in_a_small_window_is_drawn_whole(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    pilot = start(data, size=(640, 480))
+    play(pilot, ["l", "return", "1", "t"])  # Russian, the discussion timer running
+    assert pilot.session.language == "ru" and pilot.app.ui.timer.running
+    log = only_log(data)
+    shutil.rmtree(data)
+    pilot.press("2")
+    notice = say("log_recreated", "ru", name=log.name)
+    words = footer_words(pilot)  # nothing off the window, nothing drawn over another
+    assert notice in words and pilot.app.ui.timer.text() in words
 
 
 # ------------------------------------------------------- killed inside the write
