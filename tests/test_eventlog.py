@@ -16,6 +16,7 @@ import pytest
 from flaky_disk import FlakyDisk, disk_fixture  # noqa: F401 - the disk fixture
 from session_sample import START, fixed_clock, sample_commands
 
+from game.cli import main
 from game.core import eventlog
 from game.core.eventlog import (
     DataFolder,
@@ -431,7 +432,8 @@ def test_core_modules_never_import_pygame() -> None:
 # ------------------------------------------------------------ damaged lines
 
 
-def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(tmp_path: Path) -> None:
+def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_log(tmp_path, START, sample_commands(end=False))
     with open(path, "ab") as handle:
         # Deeper than the JSON parser's own limit (RecursionError) and deeper than the log's.
@@ -443,6 +445,9 @@ def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(tmp_path:
     assert read.events[-1]["type"] == "advance"
     info = unfinished_session(tmp_path)
     assert info is not None and info.path == path and info.skipped_lines == 3
+    out = tmp_path / "report.html"
+    assert main(["report", str(path), "--out", str(out)]) == 0
+    assert "3 broken line(s) of the log were skipped" in capsys.readouterr().out
 
 
 def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:

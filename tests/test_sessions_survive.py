@@ -22,7 +22,7 @@ import pygame
 import pytest
 from flaky_disk import FlakyDisk, disk_fixture  # noqa: F401 - the disk fixture
 
-from game.core.eventlog import read_log, session_logs, unfinished_session
+from game.core.eventlog import EventLog, read_log, session_logs, unfinished_session
 from game.core.session import ScreenKind
 from game.ui.app import App, build_app
 from game.ui.drawlog import RecordingSurface, layout_problems
@@ -456,6 +456,19 @@ def test_a_resume_that_fails_starts_fresh_with_a_notice(tmp_path: Path,
 # ------------------------------------------------- a full disk, a deleted log (issue 15)
 
 
+def log_of(pilot: Pilot) -> EventLog:
+    """The session log the game writes (where the app keeps it)."""
+    recorder = pilot.app.recorder
+    assert recorder is not None
+    return recorder.log
+
+
+def report_of(pilot: Pilot) -> Path | None:
+    """Where the summary says the report went."""
+    return pilot.app.ui.report_path
+
+
+
 def footer_words(pilot: Pilot) -> str:
     """The words of the frame's footer, after checking nothing in it collides or overflows."""
     pilot.frame(settle=False)
@@ -483,9 +496,8 @@ def test_a_full_disk_mid_session_loses_nothing_once_space_returns(
     pilot.press("2")
     assert pilot.app.ui.notice == say("log_saved_again", "en", name=log.name)
     assert say("log_saved_again", "en", name=log.name) in footer_words(pilot)
-    assert pilot.app.recorder is not None
     read = read_log(log)
-    assert read.events == pilot.app.recorder.log.events and read.skipped_lines == 0
+    assert read.events == log_of(pilot).events and read.skipped_lines == 0
     pilot.press("escape", "3")
     assert read_log(log).ended_cleanly and unfinished_session(data) is None
 
@@ -497,8 +509,7 @@ def test_a_resume_from_a_shorter_log_never_replaces_the_complete_report(
     play(pilot, [*TEAM_KEYS, *STORY_TO_MENU])
     disk.full = 10**6  # full from here on: the log stops growing on disk
     play(pilot, ["2", "3", "4", "return", "return", "return", "escape", "3"])
-    ui = pilot.app.ui
-    first = ui.report_path
+    first = report_of(pilot)
     assert pilot.screen is ScreenKind.SUMMARY and first is not None  # from the memory copy
     complete = first.with_suffix(".csv").read_text(encoding="utf-8-sig")
     assert "job-offer-istanbul" in complete and "safe-or-risky" in complete
@@ -508,11 +519,11 @@ def test_a_resume_from_a_shorter_log_never_replaces_the_complete_report(
     pilot = resume(data)
     assert pilot.session.played() == ["job-offer-istanbul"]  # the log on disk is shorter
     pilot.press("escape", "3")
-    ui = pilot.app.ui
-    assert ui.report_path == first.with_name(f"{first.stem}-2.html")
-    assert ui.report_path.is_file() and first.read_bytes() == kept
+    second = report_of(pilot)
+    assert second == first.with_name(f"{first.stem}-2.html")
+    assert second.is_file() and first.read_bytes() == kept
     assert first.with_suffix(".csv").read_text(encoding="utf-8-sig") == complete
-    assert ui.notice == say("report_kept", "en", name=first.name)
+    assert pilot.app.ui.notice == say("report_kept", "en", name=first.name)
     assert say("report_kept", "en", name=first.name) in footer_words(pilot)
 
 
@@ -526,10 +537,9 @@ def test_the_data_folder_deleted_while_playing_is_rewritten_and_resumable(
     pilot.press("2")
     assert pilot.app.ui.notice == say("log_recreated", "en", name=log.name)
     assert say("log_recreated", "en", name=log.name) in footer_words(pilot)
-    assert pilot.app.recorder is not None
-    assert read_log(log).events == pilot.app.recorder.log.events
+    assert read_log(log).events == log_of(pilot).events
     before = state_of(pilot)
-    pilot.app.recorder.close()  # as a crash leaves it
+    log_of(pilot).close()  # as a crash leaves it
     after = state_of(resume(data))
     assert after["state"] == before["state"] and after["history"] == before["history"]
 
@@ -583,7 +593,7 @@ eventlog.open = dying_open
 pilot = t.start(Path(sys.argv[3]))
 for key in json.loads(sys.argv[4]):
     t.play(pilot, [key])
-    print(json.dumps(len(pilot.app.recorder.log.events)), flush=True)
+    print(json.dumps(len(t.log_of(pilot).events)), flush=True)
 print("not killed", flush=True)
 """
 
@@ -597,11 +607,9 @@ def reference_run(data: Path) -> tuple[list[dict[str, Any]], list[tuple[int, dic
     after: list[tuple[int, dict[str, Any]]] = []
     for key in DECK_KEYS:
         play(pilot, [key])
-        assert pilot.app.recorder is not None
-        after.append((len(pilot.app.recorder.log.events), state_of(pilot)))
-    assert pilot.app.recorder is not None
-    events = list(pilot.app.recorder.log.events)
-    pilot.app.recorder.close()
+        after.append((len(log_of(pilot).events), state_of(pilot)))
+    events = list(log_of(pilot).events)
+    log_of(pilot).close()
     return events, after
 
 
@@ -644,8 +652,7 @@ def test_killed_inside_the_write_no_completed_action_is_lost(tmp_path: Path,
             assert state[field] == expected[field], (key_index, field)
         # The resumed log goes on on a line of its own: the same key again is logged whole.
         play(pilot, [DECK_KEYS[key_index]])
-        assert pilot.app.recorder is not None
-        pilot.app.recorder.close()
+        log_of(pilot).close()
         again = read_log(only_log(data))
         assert without_time(again.events[:kill_at]) == without_time(events[:kill_at])
         assert again.skipped_lines == read.skipped_lines
