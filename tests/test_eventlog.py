@@ -256,6 +256,22 @@ def test_a_folder_that_could_not_be_made_is_made_when_it_can(tmp_path: Path) -> 
     assert kinds(log.take_notices()) == ["log_not_saved", "log_saved_again"]
 
 
+def test_a_torn_log_resumed_on_a_full_disk_gets_its_newline_when_space_returns(
+        tmp_path: Path, disk: FlakyDisk) -> None:
+    path = write_log(tmp_path, START, [start_event(), {"type": "menu"}])
+    with open(path, "ab") as handle:
+        handle.write(b'{"v":1,"type":"adv')  # the power cut
+    disk.full = 1
+    log = EventLog.resume(path, clock=lambda: START)
+    log.append("advance", screen="menu")
+    assert log.memory_only
+    log.append("menu")
+    read = read_log(path)
+    assert [e["type"] for e in read.events] == ["session_start", "menu", "advance", "menu"]
+    assert read.skipped_lines == 1  # the torn fragment alone, nothing glued to it
+    log.close()
+
+
 # ------------------------------------------------- the log deleted while playing
 
 
