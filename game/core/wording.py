@@ -36,6 +36,37 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+class Suggester:
+    """`did_you_mean` against one list of options, asked many times (every `next` of a
+    story against its steps).
+
+    Each suggestion compares the word with every option, so a file with thousands of
+    broken references against thousands of ids would take minutes. The comparisons are
+    budgeted: once `budget` are spent, later references get no suggestion (the error
+    itself is still reported). A pack written by hand never comes near it.
+    """
+
+    def __init__(self, options: Iterable[str], budget: int = 100_000) -> None:
+        self.options = list(options)
+        self.budget = budget
+        self._said: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """` (did you mean 'x'?)`, or a note on a look-alike letter, or ``."""
+        if word in self._said:
+            return self._said[word]
+        foreign = non_latin(word)
+        if foreign:
+            said = f" ({foreign})"
+        elif self.budget >= len(self.options):
+            self.budget -= len(self.options)
+            said = did_you_mean(word, self.options)
+        else:
+            said = ""
+        self._said[word] = said
+        return said
+
+
 def non_latin(word: str) -> str:
     """Which character of an id is not a plain Latin letter, digit or dash, and where;
     `` when there is none."""
