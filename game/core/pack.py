@@ -93,7 +93,13 @@ def load_pack(folder: Path, shown: str | None = None, *,
     skips the warnings about how texts fit and draw (they never stop a pack from
     loading), so the game starts sooner; `validate` always makes them.
     """
-    if not folder.is_dir():
+    try:
+        exists = folder.is_dir()
+    except OSError as exc:  # a folder above it that this user may not open
+        shown_as = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
+        return LoadResult(None, [Problem(shown_as, 0, 0, Severity.ERROR,
+                                         cannot_read(exc, "the pack folder"))], 0)
+    if not exists:
         raise PackFolderMissing(f"{folder}: no such folder")
     # Parsing builds many short-lived, acyclic objects; the cyclic collector would scan
     # them again and again for nothing (a fifth of the time on a large pack).
