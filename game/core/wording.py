@@ -208,6 +208,17 @@ def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[
     if kind == "value_error":
         message = str(error.get("msg", "")).removeprefix("Value error, ")
         return loc, at(loc, file_kind, f"{name}: {message}" if name else message), False
+    if kind == "dict_type" and loc[-1:] == ("steps",) and isinstance(given, list):
+        first = given[0] if given else None
+        sid = str(first["id"]) if isinstance(first, dict) and "id" in first else "offer"
+        return loc, (f"steps should be a mapping from step id to step, not a list: write each "
+                     f"step as its id and a colon ('{sid}:'), with its text and choices "
+                     f"indented under it, instead of '- id: {sid}'"), False
+    if kind == "list_type" and isinstance(given, dict) and any(
+            str(k).startswith("-") for k in given):
+        dashed = next(str(k) for k in given if str(k).startswith("-"))
+        return loc, at(loc, file_kind, f"{name} should be a list, but its dash has no space "
+                       f"after it: write '- {dashed[1:]}:', not '{dashed}:'"), False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = "a mapping (key: value lines)"
         return loc, at(loc, file_kind, f"{name or 'this'} should be {what}, not "
