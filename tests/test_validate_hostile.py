@@ -285,3 +285,51 @@ def test_a_windows_backslash_in_an_image_path_says_to_write_a_slash(tmp_path: Pa
     assert problem.format() == (
         "pack/bad.yaml:7:12: error: step 'offer': image 'images\\advert.png' uses backslashes, "
         "as Windows writes paths; write it with forward slashes: images/advert.png")
+
+
+# ------------------------------------------------------------------ no quadratic work (15.9)
+
+
+def test_an_unbroken_word_is_cut_measuring_each_character_a_few_times() -> None:
+    from game.core.fitting import count_lines, wrap
+
+    measured = 0
+
+    def measure(text: str) -> float:
+        nonlocal measured
+        measured += len(text)
+        return 10.0 * len(text)
+
+    for size in (10_000, 40_000):
+        measured = 0
+        lines = wrap("x" * size, measure, 300)
+        assert lines[0] == "x" * 30 and len(lines) == size // 30 + (size % 30 > 0)
+        assert "".join(lines) == "x" * size
+        # Measuring the rest of the word for every line, as before, was size² / 60.
+        assert measured < 12 * size
+        measured = 0
+        assert count_lines("x" * size, measure, 300) == len(lines)
+        assert measured < 12 * size
+
+
+def test_twenty_thousand_broken_steps_are_each_reported_at_their_own_line(
+        tmp_path: Path) -> None:
+    story = "kind: story\ntitle: t\nsummary: s\nsteps:\n" + "".join(
+        f"  s{i}: x\n" for i in range(20_000))
+    result = load(write_pack(tmp_path, {"story.yaml": story}))
+    errors = [p for p in result.problems if p.path == "pack/story.yaml"]
+    assert len(errors) == 20_000
+    assert [p.line for p in errors] == list(range(5, 20_005))
+    assert errors[-1].message == "step 's19999': s19999 should be a mapping (key: value lines), " \
+        "not 'x'"
+
+
+def test_suggestions_stop_when_their_budget_is_spent_but_errors_do_not() -> None:
+    from game.core.wording import Suggester
+
+    suggest = Suggester([f"step-{i}" for i in range(100)], budget=250)
+    assert suggest("step-1x") == " (did you mean 'step-1'?)"
+    assert suggest("step-2x") == " (did you mean 'step-2'?)"
+    assert suggest("step-3x") == ""  # 300 comparisons would pass the budget of 250
+    assert suggest("step-1x") == " (did you mean 'step-1'?)"  # said once, remembered
+    assert suggest("h\u043eme") .startswith(" (character 2 is '\u043e'")

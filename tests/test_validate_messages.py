@@ -308,3 +308,46 @@ def test_a_long_unbroken_word_is_named_in_the_warning(tmp_path: Path) -> None:
                    "too long for one projected screen", severity="warning")
     assert "a word of 40,000 characters without a space" in problem.message
     assert problem.line == 6
+
+
+@pytest.mark.parametrize(("old", "new", "line", "words"), [
+    ("risk: 3", "risk:", 9, "risk is empty: write a degree of the risk scale, from 0 to 3"),
+    ("next: harmed", "next:", 12, "next is empty: write the id of the step this choice leads to"),
+    ("next: home-safe", "next: home\u2013safe", 16,
+     "character 5 is '\u2013', en dash (U+2013), not the plain dash '-'"),
+    ("next: home-safe", 'next: "home-safe "', 16,
+     "it has a space at its start or end, inside the quotes: remove the space"),
+    ("      - text: Check the agency", "      \u2022 text: Check the agency", 13,
+     "this line starts with '\u2022', a bullet from Word"),
+    ("summary: Aýna", "\ufeffsummary: Aýna", 3, "invisible U+FEFF (zero width no-break space)"),
+    ("summary: Aýna gets a message", "summary:Aýna gets a message", 3,
+     "write 'summary: Aýna gets a message', not 'summary:Aýna gets a message'"),
+])
+def test_a_facilitators_slip_is_named_at_its_line(
+        tmp_path: Path, old: str, new: str, line: int, words: str) -> None:
+    story = STORY_YAML.replace(old, new, 1)
+    result = load(write_pack(tmp_path, {"story.yaml": story}))
+    problem = find(result, "story.yaml", words, severity="error")
+    assert problem.line == line
+    assert "did you mean" not in problem.message
+
+
+def test_a_windows_ansi_file_says_how_to_save_it(tmp_path: Path) -> None:
+    raw = STORY_YAML.encode("cp1252")
+    problem = find(load(write_pack(tmp_path, {"story.yaml": raw})), "story.yaml",
+                   "not UTF-8", '"ANSI"')
+    assert (problem.line, problem.col) == (3, 11)
+
+
+def test_a_pack_yml_is_named_in_the_missing_pack_yaml_error(tmp_path: Path) -> None:
+    from tests.packtools import PACK_YAML as pack
+    result = load(write_pack(tmp_path, {"pack.yaml": None, "pack.yml": pack}))
+    find(result, "pack.yaml", "no pack.yaml", "(pack.yml is not read: rename it to pack.yaml)")
+
+
+def test_a_misnamed_glossary_is_named_where_its_signs_are_missed(tmp_path: Path) -> None:
+    result = load(write_pack(tmp_path, {"warning-signs.yaml": None,
+                                        "Warning-Signs.YAML": SIGNS_YAML}))
+    problem = find(result, "story.yaml", "warning sign 'passport-kept' is not in")
+    assert problem.message.endswith("(Warning-Signs.YAML is not read: rename it to "
+                                    "warning-signs.yaml)")

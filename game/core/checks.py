@@ -53,6 +53,8 @@ class PackContext:
     sign_ids: set[str] = field(default_factory=set)
     has_glossary: bool = False
     sign_suggester: Suggester | None = None
+    glossary_misnamed: str | None = None
+    """The name of a glossary that is not read (`warning-signs.yml`), to say so."""
     help_places: set[str] | None = None
     """Countries that pack.yaml's help contacts name in `where` (None: pack.yaml unread)."""
     display_checks: bool = True
@@ -271,6 +273,9 @@ def _check_signs(signs: list[str], loc: Loc, doc: YamlDoc, file_kind: str,
                 ctx.sign_suggester = Suggester(sorted(ctx.sign_ids))
             where_defined = ("warning-signs.yaml" if ctx.has_glossary
                              else "warning-signs.yaml, which this pack does not have")
+            if ctx.glossary_misnamed:
+                where_defined += (f" ({ctx.glossary_misnamed} is not read: rename it to "
+                                  "warning-signs.yaml)")
             problems.append(doc.problem((*loc, "signs", j), at(
                 loc, file_kind, f"warning sign '{sid}' is not in {where_defined}"
                 f"{ctx.sign_suggester(sid)}")))

@@ -220,6 +220,18 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
     return files, refused
 
 
+def misnamed_as(wanted: Path) -> str | None:
+    """The name of a file next to `wanted` that was surely meant to be it (`pack.yml`,
+    `Pack.YAML`, `pack.yaml.txt`), or None."""
+    stem = wanted.name.removesuffix(".yaml")
+    variants = {stem + ext for ext in (".yaml", ".yml", ".yaml.txt", ".yml.txt")}
+    try:
+        return next((p.name for p in sorted(wanted.parent.iterdir())
+                     if p.name != wanted.name and p.name.lower() in variants), None)
+    except OSError:
+        return None
+
+
 def _not_readable(path: Path, inside: Path, shown: str) -> Problem | None:
     """Why a `*.yaml` entry of the pack folder is not read, or None when it can be."""
     try:
@@ -273,8 +285,11 @@ def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int |
 def _load_info(path: Path, shown: str, problems: list[Problem], help_positions: list[int],
                present: bool) -> tuple[PackInfo | None, YamlDoc | None]:
     if not present:
+        misnamed = misnamed_as(path)
+        also = f" ({misnamed} is not read: rename it to pack.yaml)" if misnamed else ""
         problems.append(Problem(shown, 0, 0, Severity.ERROR, "this pack has no pack.yaml: every "
-                                "pack needs one, with its title, languages and risk scale"))
+                                "pack needs one, with its title, languages and risk scale"
+                                f"{also}"))
         return None, None
     doc, own = read_yaml_file(path, shown)
     problems += own
@@ -306,6 +321,7 @@ def _load_info(path: Path, shown: str, problems: list[Problem], help_positions: 
 def _load_signs(path: Path, shown: str, ctx: PackContext, problems: list[Problem],
                 present: bool) -> tuple[dict[str, WarningSign], YamlDoc | None]:
     if not present:
+        ctx.glossary_misnamed = misnamed_as(path)
         return {}, None
     ctx.has_glossary = True
     doc, own = read_yaml_file(path, shown)

@@ -29,7 +29,7 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     A word with a letter that only looks Latin (a Cyrillic `о` in `hоme`) gets that
     letter named instead: a suggestion would look exactly like what was typed.
     """
-    foreign = non_latin(word)
+    foreign = non_latin(word) or _stray_space(word)
     if foreign:
         return f" ({foreign})"
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
@@ -55,7 +55,7 @@ class Suggester:
         """` (did you mean 'x'?)`, or a note on a look-alike letter, or ``."""
         if word in self._said:
             return self._said[word]
-        foreign = non_latin(word)
+        foreign = non_latin(word) or _stray_space(word)
         if foreign:
             said = f" ({foreign})"
         elif self.budget >= len(self.options):
@@ -73,13 +73,21 @@ def non_latin(word: str) -> str:
     for i, char in enumerate(word):
         if char.isascii():
             continue
-        name = unicodedata.name(char, f"U+{ord(char):04X}")
-        if char.isspace() or unicodedata.category(char) in ("Zs", "Cf"):
-            what = f"an invisible {name.lower()} (U+{ord(char):04X})"
+        name = unicodedata.name(char, "").lower() or "a character"
+        category = unicodedata.category(char)
+        if char.isspace() or category in ("Zs", "Cf"):
+            what = f"an invisible {name} (U+{ord(char):04X})"
         else:
-            what = f"'{char}', {name.lower()} (U+{ord(char):04X})"
-        return (f"character {i + 1} is {what}, not a Latin letter: ids use only a-z, 0-9 and "
-                "dashes; delete it and type it again on a Latin keyboard layout")
+            what = f"'{char}', {name} (U+{ord(char):04X})"
+        unlike = "the plain dash '-'" if category == "Pd" else "a Latin letter"
+        return (f"character {i + 1} is {what}, not {unlike}: ids use only a-z, 0-9 and '-'; "
+                "delete it and type it again on a Latin keyboard layout")
+    return ""
+
+
+def _stray_space(word: str) -> str:
+    if word != word.strip():
+        return "it has a space at its start or end, inside the quotes: remove the space"
     return ""
 
 
@@ -167,6 +175,13 @@ _COUNTS = {
 }
 
 
+_EMPTY_HINTS = {
+    "next": "write the id of the step this choice leads to",
+    "start": "write the id of the first step, or remove the line",
+    "contact": "write the phone number, address or website",
+}
+
+
 def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[Loc, str, bool]:
     """A pydantic error as (location, message, at-the-key?) in a facilitator's words."""
     loc: Loc = tuple(error["loc"])
@@ -193,6 +208,9 @@ def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[
         return loc, at(loc, file_kind, f"{rule}{has}"), False
     if kind in ("int_parsing", "int_type", "int_from_float"):
         scale = f", from 0 to {scale_size - 1}" if scale_size else ""
+        if given is None:
+            return loc, at(loc, file_kind, f"{name} is empty: write a degree of the risk "
+                           f"scale{scale}"), False
         return loc, at(loc, file_kind,
                        f"{name} should be a whole number: a degree of the risk scale{scale} "
                        f"(not '{given}')"), False
@@ -227,6 +245,9 @@ def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[
         return loc, at(loc, file_kind, f"{name} should be a list, like [a, b], not "
                        f"{_shape(given)}"), False
     if kind == "string_type":
+        if given is None:
+            what = _EMPTY_HINTS.get(name, "write its value after the colon")
+            return loc, at(loc, file_kind, f"{name} is empty: {what}"), False
         return loc, at(loc, file_kind, f"{name} should be a single value, not "
                        f"{_shape(given)}"), False
     return loc, at(loc, file_kind, f"{name}: {error.get('msg', kind)}"), False
