@@ -333,3 +333,52 @@ def test_suggestions_stop_when_their_budget_is_spent_but_errors_do_not() -> None
     assert suggest("step-3x") == ""  # 300 comparisons would pass the budget of 250
     assert suggest("step-1x") == " (did you mean 'step-1'?)"  # said once, remembered
     assert suggest("h\u043eme") .startswith(" (character 2 is '\u043e'")
+
+
+# ------------------------------------------------------------------ names and consoles
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_drawable(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, {})
+    os.symlink("story.yaml", os.path.join(os.fsencode(folder), b"\xd0\xa1\xff.yaml"))
+    result = load(folder)
+    problem = find(result, "\u0421\ufffd.yaml", "not a valid scenario id",
+                   "bytes that are not UTF-8 text")
+    problem.format().encode("utf-8")  # no lone surrogate left: a terminal and pygame take it
+    assert result.pack is not None
+    assert list(result.pack.left_out) == ["\u0421\ufffd"]
+
+
+def test_validate_prints_on_a_console_that_cannot_show_cyrillic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    folder = write_pack(tmp_path / "p", {"история.yaml": STORY_YAML})
+    done = subprocess.run([sys.executable, "main.py", "validate", str(folder)], cwd=root,
+                          capture_output=True, text=True, encoding="ascii", errors="strict",
+                          env=dict(os.environ, PYTHONIOENCODING="ascii:strict",
+                                   PYTHONPATH=str(root)))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{folder}/???????.yaml:1:1: error: the file name '???????.yaml'" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "1 error, 0 warnings in 4 files (1 scenarios)"
+
+
+def test_a_read_that_fails_in_the_os_is_a_problem(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    folder = write_pack(tmp_path, {"other.yaml": STORY_YAML})
+    real = Path.read_bytes
+
+    def failing(self: Path) -> bytes:
+        if self.name == "story.yaml":
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    result = load(folder)
+    problem = find(result, "story.yaml", "cannot read the file: input/output error")
+    assert problem.format() == "pack/story.yaml: error: cannot read the file: input/output error"
+    assert result.pack is not None and list(result.pack.scenarios) == ["other"]

@@ -116,6 +116,7 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     root = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
 
     def show(name: str) -> str:
+        name = printable(name)
         return name if root == "." else f"{root}/{name}"
 
     problems: list[Problem] = []
@@ -144,10 +145,10 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     parsed: dict[str, ScenarioModel] = {}
     loaded: dict[str, ScenarioModel] = {}
     left_out: dict[str, list[Problem]] = {
-        name.removesuffix(".yaml"): [problem] for name, problem in refused.items()
+        printable(name.removesuffix(".yaml")): [problem] for name, problem in refused.items()
         if name not in (PACK_FILE, SIGNS_FILE)}
     for path in scenario_files:
-        sid = path.stem
+        sid = printable(path.stem)
         model, own = _load_scenario(path, show(path.name), ctx)
         problems += own
         if model is not None:
@@ -218,6 +219,12 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
         problems.append(Problem(show(name), 0, 0, Severity.WARNING,
                                 f"{name} is not read: {why} (rename it to {stem}.yaml)"))
     return files, refused
+
+
+def printable(name: str) -> str:
+    """A file name as it can be shown and drawn: bytes that are not UTF-8 (a zip made on
+    another system) become the replacement character instead of breaking the screen."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def misnamed_as(wanted: Path) -> str | None:
@@ -357,6 +364,9 @@ def _load_scenario(path: Path, shown: str,
     sid = path.stem
     if not ID_PATTERN.fullmatch(sid):
         foreign = non_latin(sid)
+        if any("\udc80" <= c <= "\udcff" for c in sid):
+            foreign = ("its name holds bytes that are not UTF-8 text, as when a zip made on "
+                       "another computer is unpacked: rename it, like job-offer.yaml")
         better = as_id(sid)
         how = (f" ({foreign})" if foreign else
                f" (rename it to {better}.yaml{', for example' if 'copy' in better else ''})"
