@@ -322,6 +322,20 @@ def test_a_long_unbroken_word_is_named_in_the_warning(tmp_path: Path) -> None:
     ("summary: Aýna", "\ufeffsummary: Aýna", 3, "invisible U+FEFF (zero width no-break space)"),
     ("summary: Aýna gets a message", "summary:Aýna gets a message", 3,
      "write 'summary: Aýna gets a message', not 'summary:Aýna gets a message'"),
+    ("feedback: Good.", "feedback: {en:Good}", 15,
+     "'en:' needs a space after its colon: write it like this: {en: \"Good\"}"),
+    ("title: A job offer", 'title: "A job offer', 2, "this quote is never closed"),
+    ("title: A job offer", "title: 'Aýna's job'", 2,
+     "the apostrophe inside this single-quoted text ends it early: write title: \"Aýna's job\""),
+    ("        risk: 0\n", "          risk: 0\n", 14,
+     "indented further than 'text:' above it, so YAML reads it as the rest of that line's "
+     "text: line up 'risk:' with 'text:'"),
+    ("        risk: 0\n", "       risk: 0\n", 14,
+     "indented less than 'text:' above it: line up 'risk:' with 'text:'"),
+    ("  home-safe:\n    text: Safe at home.\n    outcome: safe\n", "  home-safe:\n", 17,
+     "step 'home-safe': the step is empty: write its text"),
+    ("signs: [passport-kept]", "signs: passport-kept, other", 10,
+     "not 'passport-kept, other': write [passport-kept, other]"),
 ])
 def test_a_facilitators_slip_is_named_at_its_line(
         tmp_path: Path, old: str, new: str, line: int, words: str) -> None:

@@ -175,6 +175,7 @@ _COUNTS = {
 }
 
 
+_ID_LISTS = frozenset(("signs", "scenarios", "languages", "where"))
 _EMPTY_HINTS = {
     "next": "write the id of the step this choice leads to",
     "start": "write the id of the first step, or remove the line",
@@ -237,13 +238,19 @@ def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[
         dashed = next(str(k) for k in given if str(k).startswith("-"))
         return loc, at(loc, file_kind, f"{name} should be a list, but its dash has no space "
                        f"after it: write '- {dashed[1:]}:', not '{dashed}:'"), False
+    if kind in ("model_type", "dict_type") and given is None and len(loc) == 2 \
+            and loc[0] == "steps":
+        return loc, at(loc, file_kind, "the step is empty: write its text, and its choices or "
+                       "its outcome, indented under it"), False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = "a mapping (key: value lines)"
         return loc, at(loc, file_kind, f"{name or 'this'} should be {what}, not "
                        f"{_shape(given)}"), False
     if kind == "list_type":
+        fix = (f": write [{given}]" if isinstance(given, str) and name in _ID_LISTS
+               and "[" not in given else "")
         return loc, at(loc, file_kind, f"{name} should be a list, like [a, b], not "
-                       f"{_shape(given)}"), False
+                       f"{_shape(given)}{fix}"), False
     if kind == "string_type":
         if given is None:
             what = _EMPTY_HINTS.get(name, "write its value after the colon")
