@@ -194,3 +194,15 @@ def test_the_contradiction_finder_sees_the_examples_of_the_review() -> None:
     assert _act("At the mall, quietly ask another nanny to lend her a phone") == "check"
     assert _act("Send the passport photo: the job could go to someone else") == "along"
     assert _act("Fly, but leave passport copies and a code word with her family") == "along+"
+
+
+def test_the_second_edition_has_a_study_story_and_the_bad_job_deck(pack: Pack) -> None:
+    study = pack.scenarios["study-turkiye"]
+    assert isinstance(study, Story) and study.destination == "tr"
+    deck = pack.scenarios["cards-bad-job"]
+    assert isinstance(deck, Deck) and len(deck.cards) >= 12
+    signs = {s for card in deck.cards for s in card.signs}
+    assert {"irregular-crossing", "locked-in", "wages-withheld"} <= signs
+    # Every explanation but the fair job's says what help fits the case.
+    fits = [c for c in deck.cards if "What fits" in pack.text(c.explanation, "en")]
+    assert len(fits) == len(deck.cards) - 1
