@@ -365,3 +365,13 @@ def test_a_misnamed_glossary_is_named_where_its_signs_are_missed(tmp_path: Path)
     problem = find(result, "story.yaml", "warning sign 'passport-kept' is not in")
     assert problem.message.endswith("(Warning-Signs.YAML is not read: rename it to "
                                     "warning-signs.yaml)")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Summary", "summary"), ("sumary", "summary")])
+def test_a_mistyped_required_key_is_one_error_not_two(tmp_path: Path, typed: str,
+                                                      meant: str) -> None:
+    story = STORY_YAML.replace("summary:", f"{typed}:")
+    result = load(write_pack(tmp_path, {"story.yaml": story}))
+    problems = [p for p in result.problems if p.path == "pack/story.yaml"]
+    assert [p.format() for p in problems] == [
+        f"pack/story.yaml:3:1: error: unknown key '{typed}' (did you mean '{meant}'?)"]
