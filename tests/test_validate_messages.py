@@ -106,7 +106,7 @@ def test_a_cyrillic_letter_in_a_next_is_named_not_suggested(tmp_path: Path) -> N
     story = STORY_YAML.replace("next: home-safe", "next: h\u043eme-safe")
     problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
                    "is not a step of this story")
-    assert (problem.line, problem.col) == (16, 15)
+    assert (problem.line, problem.col) == (16, 16)  # at the Cyrillic letter itself
     assert "did you mean" not in problem.message
     assert ("character 2 is '\u043e', cyrillic small letter o (U+043E), not a Latin letter"
             in problem.message)
@@ -118,8 +118,9 @@ def test_a_cyrillic_letter_in_a_sign_and_a_step_id_is_named(tmp_path: Path) -> N
     result = load(write_pack(tmp_path, {"story.yaml": story}))
     sign = find(result, "story.yaml", "warning sign 'p\u0430ssport-kept' is not in")
     assert "character 2 is '\u0430', cyrillic small letter a (U+0430)" in sign.message
+    assert (sign.line, sign.col) == (10, 18)
     step = find(result, "story.yaml", "step id 'h\u0430rmed' is not valid")
-    assert step.line == 20 and "cyrillic small letter a" in step.message
+    assert (step.line, step.col) == (20, 4) and "cyrillic small letter a" in step.message
 
 
 def test_an_invisible_character_in_an_id_is_named(tmp_path: Path) -> None:
@@ -127,6 +128,14 @@ def test_an_invisible_character_in_an_id_is_named(tmp_path: Path) -> None:
     problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
                    "is not a step of this story")
     assert "character 10 is an invisible zero width space (U+200B)" in problem.message
+    assert (problem.line, problem.col) == (16, 24)
+
+
+def test_a_look_alike_letter_in_quotes_is_pointed_at_too(tmp_path: Path) -> None:
+    story = STORY_YAML.replace("next: home-safe", 'next: "home-s\u0430fe"')
+    problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
+                   "is not a step of this story")
+    assert (problem.line, problem.col) == (16, 22)
 
 
 # ------------------------------------------------------------------ hints at the cause (8)

@@ -67,6 +67,11 @@ class Suggester:
         return said
 
 
+def first_foreign(word: str) -> int | None:
+    """Where (from 0) the first character of `word` that is not ASCII is, or None."""
+    return next((i for i, c in enumerate(word) if not c.isascii()), None)
+
+
 def non_latin(word: str) -> str:
     """Which character of an id is not a plain Latin letter, digit or dash, and where;
     `` when there is none."""

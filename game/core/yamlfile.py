@@ -85,9 +85,13 @@ class YamlDoc:
         key is reported at the mapping that lacks it. Marks are looked up in the
         parsed nodes only when a problem is reported: nothing is kept per value.
         """
+        node = self._node_at(loc, key)
+        return (1, 1) if node is None else _mark(node)
+
+    def _node_at(self, loc: Loc, key: bool) -> yaml.Node | None:
         node = self.root
         if node is None:
-            return (1, 1)
+            return None
         for i, seg in enumerate(loc):
             last = i == len(loc) - 1
             if isinstance(node, yaml.MappingNode):
@@ -95,18 +99,27 @@ class YamlDoc:
                 if found is None:
                     break
                 if last and key:
-                    return _mark(found[0])
+                    return found[0]
                 node = found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(seg, int) \
                     and 0 <= seg < len(node.value):
                 node = node.value[seg]
             else:
                 break
-        return _mark(node)
+        return node
 
     def problem(self, loc: Loc, message: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
-        line, col = self.where(loc, key=key)
+                severity: Severity = Severity.ERROR, char: int | None = None) -> Problem:
+        """A problem at the value at `loc` (or its key); `char` points the column at that
+        character of the value, when the value is written on one line as it reads."""
+        node = self._node_at(loc, key)
+        line, col = (1, 1) if node is None else _mark(node)
+        if char is not None and isinstance(node, yaml.ScalarNode) \
+                and node.start_mark.line == node.end_mark.line:
+            if not node.style:  # plain: the C composer says '', the Python one None
+                col += char
+            elif node.style in ("'", '"') and not any(c in node.value for c in "'\"\\"):
+                col += char + 1
         return Problem(self.shown, line, col, severity, message)
 
 
