@@ -382,3 +382,13 @@ def test_a_read_that_fails_in_the_os_is_a_problem(tmp_path: Path,
     problem = find(result, "story.yaml", "cannot read the file: input/output error")
     assert problem.format() == "pack/story.yaml: error: cannot read the file: input/output error"
     assert result.pack is not None and list(result.pack.scenarios) == ["other"]
+
+
+def test_scenarios_in_a_folder_inside_the_pack_are_warned_about(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, {"stories/one.yaml": STORY_YAML, "stories/two.yaml": STORY_YAML,
+                                   "images/notes.yaml": "x: 1\n"})
+    result = load(folder)
+    problem = find(result, "stories", "the folder stories holds 2 .yaml files, which the game "
+                   "does not read", "(move them there)", severity="warning")
+    assert problem.format().startswith("pack/stories: warning: ")
+    assert not any(p.path == "pack/images" for p in result.problems)
