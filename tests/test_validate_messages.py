@@ -384,3 +384,23 @@ def test_a_mistyped_required_key_is_one_error_not_two(tmp_path: Path, typed: str
     problems = [p for p in result.problems if p.path == "pack/story.yaml"]
     assert [p.format() for p in problems] == [
         f"pack/story.yaml:3:1: error: unknown key '{typed}' (did you mean '{meant}'?)"]
+
+
+@pytest.mark.parametrize(("raw", "what"), [
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a Word document (or another zip file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word document (.doc)"),
+    (b"{\\rtf1\\ansi\\deff0 kind: story}", "rich text (RTF, as WordPad and TextEdit save it)"),
+])
+def test_a_document_saved_under_a_yaml_name_says_to_save_plain_text(
+        tmp_path: Path, raw: bytes, what: str) -> None:
+    result = load(write_pack(tmp_path, {"story.yaml": raw, "other.yaml": STORY_YAML}))
+    problem = find(result, "story.yaml")
+    assert problem.format() == (
+        f"pack/story.yaml:1:1: error: the file is {what}, not plain text: open it in the word "
+        "processor and save it as plain text (.txt, UTF-8), then rename it to end in .yaml")
+    assert result.pack is not None and list(result.pack.scenarios) == ["other"]
+
+
+def test_notepad_unicode_big_endian_is_utf16_too(tmp_path: Path) -> None:
+    raw = "\ufeff".encode("utf-16-be") + STORY_YAML.encode("utf-16-be")
+    find(load(write_pack(tmp_path, {"story.yaml": raw})), "story.yaml", "saved as UTF-16")

@@ -151,6 +151,12 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
         raw = path.read_bytes()
     except (OSError, ValueError) as exc:
         return None, [Problem(shown, 0, 0, Severity.ERROR, cannot_read(exc, "the file"))]
+    for magic, what in _NOT_PLAIN_TEXT:
+        if raw.startswith(magic):
+            return None, [Problem(shown, 1, 1, Severity.ERROR,
+                                  f"the file is {what}, not plain text: open it in the word "
+                                  "processor and save it as plain text (.txt, UTF-8), then "
+                                  "rename it to end in .yaml")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, Severity.ERROR,
                               "the file is saved as UTF-16 (Notepad calls it \"Unicode\"); "
@@ -165,6 +171,15 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
                               "Windows-1252); save it again as UTF-8 "
                               "(in most editors: Save as, Encoding: UTF-8)")]
     return parse_yaml_text(text, shown)
+
+
+# Documents saved from a word processor under a .yaml name, recognised by their first bytes.
+_NOT_PLAIN_TEXT = (
+    (b"PK\x03\x04", "a Word document (or another zip file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word document (.doc)"),
+    (b"{\\rtf", "rich text (RTF, as WordPad and TextEdit save it)"),
+    (b"%PDF", "a PDF"),
+)
 
 
 def describe_not_a_file(mode: int) -> str:
