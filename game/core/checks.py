@@ -19,7 +19,14 @@ from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
-from game.core.wording import Suggester, at, did_you_mean, field_name, non_latin
+from game.core.wording import (
+    Suggester,
+    at,
+    did_you_mean,
+    field_name,
+    first_foreign,
+    non_latin,
+)
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
@@ -256,7 +263,8 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                                             "twice"))
             elif sid not in scenario_ids:
                 problems.append(doc.problem(loc, f"scenarios entry {i + 1}: '{sid}' names no "
-                                f"scenario file ({sid}.yaml){suggest(sid)}"))
+                                f"scenario file ({sid}.yaml){suggest(sid)}",
+                                char=first_foreign(sid)))
             listed.add(sid)
         for sid in scenario_ids:
             if sid not in listed:
@@ -279,7 +287,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:
     """warning-signs.yaml: every id is kebab-case."""
     return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {id_rule(sid)}",
-                        key=True)
+                        key=True, char=first_foreign(sid))
             for sid in signs if not ID_PATTERN.fullmatch(sid)]
 
 
@@ -297,7 +305,7 @@ def _check_signs(signs: list[str], loc: Loc, doc: YamlDoc, file_kind: str,
                                   "warning-signs.yaml)")
             problems.append(doc.problem((*loc, "signs", j), at(
                 loc, file_kind, f"warning sign '{sid}' is not in {where_defined}"
-                f"{ctx.sign_suggester(sid)}")))
+                f"{ctx.sign_suggester(sid)}"), char=first_foreign(sid)))
     return problems
 
 
@@ -403,10 +411,11 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
     for sid in steps:
         if not ID_PATTERN.fullmatch(sid):
             problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
-                                        f"{id_rule(sid)}", key=True))
+                                        f"{id_rule(sid)}", key=True, char=first_foreign(sid)))
     if story.start is not None and story.start not in steps:
         problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
-                                    f"story{suggest(story.start)}"))
+                                    f"story{suggest(story.start)}",
+                                    char=first_foreign(story.start)))
     edges: dict[str, list[tuple[int, str]]] = {}
     for sid, step in steps.items():
         loc: Loc = ("steps", sid)
@@ -428,7 +437,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
             if choice.next not in steps:
                 problems.append(doc.problem((*cloc, "next"), at(
                     cloc, "story", f"next '{choice.next}' is not a step of this story"
-                    f"{suggest(choice.next)}")))
+                    f"{suggest(choice.next)}"), char=first_foreign(choice.next)))
             else:
                 edges[sid].append((i, choice.next))
     problems += _check_graph(story, edges, doc)

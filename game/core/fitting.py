@@ -72,37 +72,60 @@ def _breaks(words: list[str], measure: Measure, width: float) -> list[tuple[int,
 def _split_word(word: str, measure: Measure, width: float) -> list[str]:
     """A word wider than a line, cut between characters into lines that fit.
 
-    Each line's piece is found by measuring in halves (a piece twice as long until it no
-    longer fits, then bisecting), so a line costs a few measures of about its own length:
-    a 1 MB word without a space is cut in linear time, not remeasured from its start for
-    every line.
+    Each line's piece is found by measuring in halves around a guess (the length of the
+    line before): a few measures of about a line's length each, so a 1 MB word without a
+    space is cut in linear time, not remeasured from its start for every line.
     """
     pieces = []
     start = 0
+    guess = 1
     while start < len(word):
-        cut = _fitting_length(word, start, measure, width)
-        pieces.append(word[start:start + cut])
-        start += cut
+        guess = _fitting_length(word, start, measure, width, guess)
+        pieces.append(word[start:start + guess])
+        start += guess
     return pieces or [word]
 
 
-def _fitting_length(word: str, start: int, measure: Measure, width: float) -> int:
+def _fitting_length(word: str, start: int, measure: Measure, width: float, guess: int) -> int:
     """How many characters of `word` from `start` fit in `width` (at least one: a single
-    character wider than the line still takes a line of its own)."""
+    character wider than the line still takes a line of its own).
+
+    Gallops from `guess` (steps of 1, 2, 4, ... up while the piece fits, or down while it
+    does not), then bisects the last step.
+    """
     rest = len(word) - start
-    good = 1
-    bad = 0
-    while good < rest:
-        trial = min(rest, good * 2)
-        if measure(word[start:start + trial]) > width:
+
+    def fits(length: int) -> bool:
+        return measure(word[start:start + length]) <= width
+
+    first = min(max(guess, 1), rest)
+    step = 1
+    if fits(first):
+        good = first
+        while good < rest:
+            trial = min(rest, good + step)
+            if not fits(trial):
+                bad = trial
+                break
+            good = trial
+            step *= 2
+        else:
+            return good
+    else:
+        bad = first
+        while True:
+            trial = bad - step
+            if trial <= 1:
+                good = 1
+                break
+            if fits(trial):
+                good = trial
+                break
             bad = trial
-            break
-        good = trial
-    if not bad:
-        return good
+            step *= 2
     while bad - good > 1:
         mid = (good + bad) // 2
-        if measure(word[start:start + mid]) <= width:
+        if fits(mid):
             good = mid
         else:
             bad = mid

@@ -206,6 +206,14 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
             else:
                 problems.append(problem)
             continue
+        nested = _nested_scenarios(path) if name != "images" else 0
+        if nested:
+            problems.append(Problem(show(name), 0, 0, Severity.WARNING,
+                                    f"the folder {name} holds {nested} .yaml "
+                                    f"file{'s' if nested != 1 else ''}, which the game does not "
+                                    "read: a pack's scenarios sit directly in the pack folder, "
+                                    "next to pack.yaml (move them there)"))
+            continue
         if lower.endswith((".yaml.txt", ".yml.txt")):
             stem = name[:-len(".txt")].rsplit(".", 1)[0]
             why = ("it ends in .txt (Windows may hide that part of the name; Notepad adds it "
@@ -219,6 +227,18 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
         problems.append(Problem(show(name), 0, 0, Severity.WARNING,
                                 f"{name} is not read: {why} (rename it to {stem}.yaml)"))
     return files, refused
+
+
+def _nested_scenarios(path: Path) -> int:
+    """How many scenario-like files a folder inside the pack holds (0 for anything else)."""
+    try:
+        if path.is_symlink() or not path.is_dir():
+            return 0
+        return sum(1 for child in path.iterdir()
+                   if child.name.lower().endswith((".yaml", ".yml"))
+                   and not child.name.startswith("."))
+    except OSError:
+        return 0
 
 
 def printable(name: str) -> str:

@@ -85,9 +85,13 @@ class YamlDoc:
         key is reported at the mapping that lacks it. Marks are looked up in the
         parsed nodes only when a problem is reported: nothing is kept per value.
         """
+        node = self._node_at(loc, key)
+        return (1, 1) if node is None else _mark(node)
+
+    def _node_at(self, loc: Loc, key: bool) -> yaml.Node | None:
         node = self.root
         if node is None:
-            return (1, 1)
+            return None
         for i, seg in enumerate(loc):
             last = i == len(loc) - 1
             if isinstance(node, yaml.MappingNode):
@@ -95,18 +99,27 @@ class YamlDoc:
                 if found is None:
                     break
                 if last and key:
-                    return _mark(found[0])
+                    return found[0]
                 node = found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(seg, int) \
                     and 0 <= seg < len(node.value):
                 node = node.value[seg]
             else:
                 break
-        return _mark(node)
+        return node
 
     def problem(self, loc: Loc, message: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
-        line, col = self.where(loc, key=key)
+                severity: Severity = Severity.ERROR, char: int | None = None) -> Problem:
+        """A problem at the value at `loc` (or its key); `char` points the column at that
+        character of the value, when the value is written on one line as it reads."""
+        node = self._node_at(loc, key)
+        line, col = (1, 1) if node is None else _mark(node)
+        if char is not None and isinstance(node, yaml.ScalarNode) \
+                and node.start_mark.line == node.end_mark.line:
+            if not node.style:  # plain: the C composer says '', the Python one None
+                col += char
+            elif node.style in ("'", '"') and not any(c in node.value for c in "'\"\\"):
+                col += char + 1
         return Problem(self.shown, line, col, severity, message)
 
 
@@ -138,6 +151,12 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
         raw = path.read_bytes()
     except (OSError, ValueError) as exc:
         return None, [Problem(shown, 0, 0, Severity.ERROR, cannot_read(exc, "the file"))]
+    for magic, what in _NOT_PLAIN_TEXT:
+        if raw.startswith(magic):
+            return None, [Problem(shown, 1, 1, Severity.ERROR,
+                                  f"the file is {what}, not plain text: open it in the word "
+                                  "processor and save it as plain text (.txt, UTF-8), then "
+                                  "rename it to end in .yaml")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, Severity.ERROR,
                               "the file is saved as UTF-16 (Notepad calls it \"Unicode\"); "
@@ -152,6 +171,15 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
                               "Windows-1252); save it again as UTF-8 "
                               "(in most editors: Save as, Encoding: UTF-8)")]
     return parse_yaml_text(text, shown)
+
+
+# Documents saved from a word processor under a .yaml name, recognised by their first bytes.
+_NOT_PLAIN_TEXT = (
+    (b"PK\x03\x04", "a Word document (or another zip file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word document (.doc)"),
+    (b"{\\rtf", "rich text (RTF, as WordPad and TextEdit save it)"),
+    (b"%PDF", "a PDF"),
+)
 
 
 def describe_not_a_file(mode: int) -> str:
