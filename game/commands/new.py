@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import sys
 
-from game.cli import pack_location
 from game.core.checks import PLACEHOLDER
 from game.core.model import ID_PATTERN
 from game.core.pack import PACK_FILE, load_pack
+from game.options import pack_location
 
 # In the templates, a line `@: "..."` is a text: it becomes one line per language of the
 # pack, each starting with TODO (the validator reminds the author of every one left);

@@ -64,8 +64,10 @@ _IMAGE = (f"a picture inside the pack folder, e.g. `images/phone.png`: {FORMATS}
 DESCRIPTIONS: dict[str, dict[str, str]] = {
     "PackInfo": {
         "title": "the pack's title, on the title screen",
-        "languages": "at least one; the first is the default. Language codes: two or three "
-                     "lowercase letters, optionally a region (`pt-br`)",
+        "languages": "at least one; the first is the default; codes in lower case (`[EN, RU]` "
+                     "is one error, and the texts' languages are checked once it is fixed). "
+                     "Language codes: two or three lowercase letters, optionally a region "
+                     "(`pt-br`)",
         "risk_scale": "3 to 7 degrees, lowest risk first; a degree is referred to by its "
                       "position, from 0",
         "scenarios": "the menu order; a scenario not listed is shown last (with a warning); "
