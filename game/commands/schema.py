@@ -115,7 +115,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Choice": {
         "text": "the option",
-        "risk": "its degree: a position on the pack's scale, from 0",
+        "risk": "its degree: a position on the pack's scale, from 0, in digits only (`0_0`, "
+                "`+3`, `3.0`, `0x3` are refused)",
         "signs": "warning signs this choice ignores or notices (ids from warning-signs.yaml)",
         "feedback": "shown after the choice: the tactic, and the safer way",
         "next": "where the story goes (a step id)",
@@ -135,7 +136,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Card": {
         "text": "the situation",
-        "risk": "the degree the debrief defends (a position on the pack's scale, from 0)",
+        "risk": "the degree the debrief defends (digits only, as for a choice): a position on "
+                "the pack's scale, from 0",
         "signs": "the warning signs in it (ids from warning-signs.yaml)",
         "explanation": "why that degree",
         "image": _IMAGE,
