@@ -136,8 +136,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Card": {
         "text": "the situation",
-        "risk": "the degree the debrief defends (digits only, as for a choice): a position "
-                "on the pack's scale, from 0",
+        "risk": "the degree the debrief defends (digits only, as for a choice): a position on "
+                "the pack's scale, from 0",
         "signs": "the warning signs in it (ids from warning-signs.yaml)",
         "explanation": "why that degree",
         "image": _IMAGE,

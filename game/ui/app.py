@@ -78,7 +78,7 @@ class App:
         self.theme = theme
         self.fonts = Fonts()
         self.pictures = Pictures()
-        self.pictures.load_pack(self.session.pack, size)  # now, not on the frame that shows one
+        self.pictures.load_pack(self.session.pack, size)  # now, not on the frame showing one
         self.ui = UiState(timer=DiscussionTimer(clock))
         self.screens = session_screens()
         self.overlays = overlay_screens()

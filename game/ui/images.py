@@ -37,10 +37,11 @@ def images_of(pack: Pack) -> list[Path]:
 class Pictures:
     """The pack's pictures by path, and their scaled copies by box size."""
 
-    def __init__(self) -> None:
+    def __init__(self, screen: tuple[int, int] = (1920, 1080)) -> None:
+        """`screen`: the largest a picture is kept at (`load_pack` sets it from the window)."""
         self._loaded: dict[Path, pygame.Surface | None] = {}
         self._scaled: dict[Path, dict[tuple[int, int], pygame.Surface]] = {}
-        self._bound = (1920, 1080)
+        self._bound = screen
 
     def load_pack(self, pack: Pack, window: tuple[int, int]) -> None:
         """Forget the pictures of any earlier pack and decode every picture of `pack` now.
