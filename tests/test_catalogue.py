@@ -70,7 +70,7 @@ def test_every_key_the_code_says_is_in_the_english_file() -> None:
         used |= set(re.findall(r'\bsay\(\s*"([a-z_.]+)"', path.read_text("utf-8")))
     for path in (ROOT / "game").rglob("*.j2"):
         section = path.name.split(".")[0]
-        used |= {f"{section}.{k}" for k in re.findall(r'\bt\(\s*"([a-z_]+)"', path.read_text(
+        used |= {f"{section}.{k}" for k in re.findall(r'\bt\(\s*"([a-z_]+)"\s*[,)]', path.read_text(
             "utf-8"))}
     assert len(used) > 50
     assert sorted(k for k in used if k not in english) == []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
 from markupsafe import escape
+from printing import pdf_pages, pdf_text, print_to_pdf
 
 from game.cli import main
 from game.core.handout import contact_groups, render_handout, word
@@ -169,29 +169,3 @@ def test_default_pack_handout_prints_on_one_sheet(lang: str, tmp_path: Path) -> 
     pdf = print_to_pdf(render_handout(pack, lang), tmp_path)
     assert pdf_pages(pdf) <= 2
     assert pack.text(pack.info.help[0].name, lang).split()[0] in pdf_text(pdf, 1)
-
-
-def print_to_pdf(page: str, folder: Path) -> Path:
-    """The page printed by headless Chromium (as a browser's Print, A4 from @page)."""
-    html = folder / "page.html"
-    html.write_text(page, encoding="utf-8")
-    pdf = folder / "page.pdf"
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "chromium is needed to print (apt-get install chromium; .ci/run does it)"
-    subprocess.run([browser, "--headless=new", "--no-sandbox", "--disable-gpu",
-                    "--no-pdf-header-footer", f"--user-data-dir={folder / 'profile'}",
-                    f"--print-to-pdf={pdf}", html.as_uri()],
-                   check=True, capture_output=True, timeout=120)
-    return pdf
-
-
-def pdf_pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True,
-                          timeout=60).stdout
-    return int(next(line.split()[-1] for line in info.splitlines()
-                    if line.startswith("Pages:")))
-
-
-def pdf_text(pdf: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                          check=True, capture_output=True, text=True, timeout=60).stdout

@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from printing import pdf_pages, pdf_text, print_to_pdf
 from session_sample import PACK, START, sample_commands, sample_events
 
 from game.cli import main
+from game.core.catalogue import say
 from game.core.eventlog import EventLog, read_log
 from game.core.pack import Pack, load_pack
 from game.core.report import (
@@ -126,6 +128,19 @@ def test_the_summary_comes_first_and_the_details_start_a_new_page(pack: Pack) ->
     assert [text.index(word) for word in order] == sorted(text.index(w) for w in order)
     assert '<section class="page details">' in page
     assert ".page { break-before: page;" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_summary_prints_on_the_first_a4_page(pack: Pack, lang: str,
+                                                 tmp_path: Path) -> None:
+    report = build_report(sample_events(), pack=pack, lang=lang)
+    pdf = print_to_pdf(render_html(report), tmp_path)
+    first, second = " ".join(pdf_text(pdf, 1).split()), " ".join(pdf_text(pdf, 2).split())
+    for key in ("report", "covered", "signs", "misjudged"):
+        assert say(f"report.{key}", lang) in first, key
+    assert say("report.details", lang) not in first
+    assert second.startswith(say("report.details", lang))
+    assert pdf_pages(pdf) == 2
 
 
 def test_the_cards_the_room_misjudged_most_are_named(pack: Pack) -> None:

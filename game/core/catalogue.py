@@ -165,6 +165,18 @@ def format_date(day: date, lang: str) -> str:
     return day.isoformat()
 
 
+def language_in(code: str, lang: str) -> str:
+    """Language `code` named in `lang` (`en` in Russian: `английский`); else its own name."""
+    own = _babel_locale(normalise(code).split("-")[0])
+    for lc in [*fallback_chain(lang), FALLBACK]:
+        locale = _babel_locale(lc)
+        if locale is not None and own is not None:
+            name = own.get_display_name(locale)
+            if name:
+                return str(name)
+    return language_name(code)
+
+
 def country_name(code: str, lang: str) -> str:
     """An ISO country code's name in `lang` (`tr` -> `Türkiye`, `Турция`); else the code."""
     for lc in [*fallback_chain(lang), FALLBACK]:

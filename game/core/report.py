@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.core.catalogue import format_date, language_name, say
+from game.core.catalogue import format_date, language_in, say
 from game.core.documents import render, user_template_folders
 from game.core.eventlog import parse_time
 from game.core.files import write_atomic
@@ -412,7 +412,7 @@ def _facts(report: Report) -> list[tuple[str, str]]:
     if report.team_scores and report.cards_played:
         facts.append((label(lang, "scores"), " · ".join(
             f"{report.team_name(team)} {points}" for team, points in report.team_scores.items())))
-    facts.append((label(lang, "language"), language_name(report.language)))
+    facts.append((label(lang, "language"), language_in(report.language, lang)))
     return facts
 
 
