@@ -178,7 +178,15 @@ def language_in(code: str, lang: str) -> str:
 
 
 def country_name(code: str, lang: str) -> str:
-    """An ISO country code's name in `lang` (`tr` -> `Türkiye`, `Турция`); else the code."""
+    """An ISO country code's name in `lang` (`tr` -> `Türkiye`, `Турция`); else the code.
+
+    The pack format's own checked names (game/core/countries.py) for the languages they
+    are written in; CLDR's (Babel) for any other language.
+    """
+    from game.core import countries
+
+    if fallback_chain(lang)[-1:] and fallback_chain(lang)[-1] in countries.LANGUAGES:
+        return countries.country_name(code, fallback_chain(lang)[-1])
     for lc in [*fallback_chain(lang), FALLBACK]:
         locale = _babel_locale(lc)
         if locale is not None:

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from game.core import pack as pack_module
 from game.core.catalogue import country_name, say
 from game.core.documents import render, user_template_folders
 from game.core.files import write_atomic
-from game.core.model import HelpContact
+from game.core.helplines import contacts_by_country
 from game.core.pack import Pack
 
 
@@ -53,33 +51,18 @@ def word(lang: str, key: str) -> str:
 def contact_groups(pack: Pack, lang: str) -> list[ContactGroup]:
     """The pack's help contacts by the countries they serve, in the pack's order.
 
-    Uses the pack's `contacts_by_country` when the format has it; a contact with
-    no `where:` serves everywhere and is printed in one group without a heading.
+    The home country first, then the others as pack.yaml names them; contacts with
+    no `where:` serve everywhere and come last, without a heading (a pack without
+    `where:` prints one group, as written).
     """
-    grouped = _by_country(pack)
     groups: list[ContactGroup] = []
-    for country, contacts in grouped:
+    for country, contacts in contacts_by_country(pack):
         name = country_name(country, lang) if country else ""
         lines = [ContactLine(c.contact, pack.text(c.name, lang),
                              pack.text(c.note, lang) if c.note is not None else "")
                  for c in contacts]
         groups.append(ContactGroup(name, lines))
     return groups
-
-
-def _by_country(pack: Pack) -> list[tuple[str, list[HelpContact]]]:
-    # The pack format's own grouping, once it has `where:` (helper "content" adds it).
-    by_country: Any = getattr(pack_module, "contacts_by_country", None)
-    if by_country is not None:
-        result = by_country(pack)
-        items = result.items() if isinstance(result, dict) else result
-        return [(str(country or ""), list(contacts)) for country, contacts in items]
-    order: dict[str, list[HelpContact]] = {}
-    for contact in pack.info.help:
-        where = getattr(contact, "where", None) or [""]
-        for country in where:
-            order.setdefault(str(country), []).append(contact)
-    return list(order.items())
 
 
 def sign_lines(pack: Pack, lang: str) -> list[SignLine]:
