@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from markupsafe import escape
@@ -18,7 +17,7 @@ from game.core.guide import (
     render_guide,
     scenario_minutes,
 )
-from game.core.model import Choice, Deck, Step, Story, Text
+from game.core.model import Card, Choice, Deck, Step, Story, Text
 from game.core.pack import Pack, load_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,12 +102,18 @@ def test_a_long_chain_is_walked_without_recursion() -> None:
 
 
 def test_expected_answers_are_shown_beside_their_questions(pack: Pack) -> None:
-    model = SimpleNamespace(questions=[Text("Why?"), Text("Who?")],
-                            answers=[Text({"en": "Because.", "ru": "Потому что."})])
-    asked = questions_of(pack, model, "ru")  # type: ignore[arg-type]
+    model = Deck(kind="cards", title=Text("T"), summary=Text("S"),
+                 cards=[Card(text=Text("c"), risk=0, explanation=Text("e"))],
+                 questions=[Text("Why?"), Text("Who?")],
+                 answers=[Text({"en": "Because.", "ru": "Потому что."})])
+    asked = questions_of(pack, model, "ru")
     assert [(q.text, q.answer) for q in asked] == [("Why?", "Потому что."), ("Who?", "")]
+    without = [m for m in pack.scenarios.values() if len(m.answers) < len(m.questions)]
     page = render_guide(pack, "en")
-    assert "No expected answer given in the pack." in page  # the pack has no answers yet
+    assert ("No expected answer given in the pack." in page) == bool(without)
+    for model in pack.scenarios.values():
+        for answer in model.answers:
+            assert escape(pack.text(answer, "en")) in page
 
 
 def test_guide_command_writes_guide_lang_html_here(tmp_path: Path,

@@ -17,7 +17,7 @@ from typing import Any
 from game.core.documents import render, user_template_folders
 from game.core.files import write_atomic
 from game.core.handout import ContactGroup, contact_groups
-from game.core.model import Deck, Story, Text
+from game.core.model import Deck, Story
 from game.core.pack import Pack, ScenarioModel
 
 # How long things take in a room, in minutes: reading a step aloud, the room deciding and
@@ -164,27 +164,15 @@ def session_plan(scenarios: Sequence[GuideScenario], minutes: int, lang: str,
     return Plan(minutes, rows, [s for s in scenarios if s not in chosen])
 
 
-def _text(pack: Pack, value: Any, lang: str) -> str:
-    """A pack value as text: a Text, a plain string, or a list of them (joined)."""
-    if value is None:
-        return ""
-    if isinstance(value, Text):
-        return pack.text(value, lang)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return " ".join(t for t in (_text(pack, v, lang) for v in value) if t)
-    inner = getattr(value, "text", None)  # an answer given as a mapping with a text
-    return _text(pack, inner, lang) if inner is not None else ""
-
-
 def questions_of(pack: Pack, model: ScenarioModel, lang: str) -> list[Question]:
-    """The discussion questions of `model`, each with its expected answer (or '')."""
-    # `answers:` beside `questions:` (helper "content" adds it to the format): read
-    # defensively until every pack has it, one answer per question, in order.
-    answers = list(getattr(model, "answers", None) or [])
+    """The discussion questions of `model`, each with its expected answer (or '').
+
+    `answers:` goes beside `questions:` in the pack, one answer per question in order;
+    a question without one says so in the guide.
+    """
+    answers = list(model.answers)
     return [Question(pack.text(q, lang),
-                     _text(pack, answers[i], lang) if i < len(answers) else "")
+                     pack.text(answers[i], lang) if i < len(answers) else "")
             for i, q in enumerate(model.questions)]
 
 

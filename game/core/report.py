@@ -23,6 +23,9 @@ from game.core.model import OUTCOMES, Deck, Story
 from game.core.pack import Pack
 from game.core.scoring import card_points
 
+# Who ran the event and where: asked on the title, logged at the start and on a change.
+DETAIL_KEYS = ("organisation", "place", "facilitator")
+
 CSV_COLUMNS = ("record", "scenario", "item", "team", "degree", "degree_label", "value")
 
 
@@ -180,6 +183,7 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     log_labels: dict[int, str] = {}
     reveals: dict[tuple[str, int], dict[str, int]] = {}
     current: PlayedScenario | None = None
+    details = {key: _str(start.get(key)) for key in DETAIL_KEYS}
 
     for event in events:
         kind = event.get("type")
@@ -208,6 +212,9 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
             _fill_end(current, event, reveals)
         elif kind == "session_end":
             end = event
+        elif kind == "details":
+            # Changed on the title after the start: the last word wins, as on screen.
+            details = {key: _str(event.get(key)) for key in DETAIL_KEYS}
 
     if end is not None and events[-1] is not end:
         # Undone from the summary and played on (or cut off): its totals are out of date.
@@ -249,10 +256,10 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     return Report(
         lang=lang, pack_title=pack_title, language=language, started=started, ended=ended,
         duration_s=duration, ended_cleanly=end is not None,
-        participants=_int(start.get("participants")), place=_str(start.get("place")),
+        participants=_int(start.get("participants")), place=details["place"],
         teams=teams, scenarios=played, signs=signs, team_scores=team_scores,
         degree_labels=labels, skipped_lines=skipped_lines, events=len(events), source=source,
-        organisation=_str(start.get("organisation")), facilitator=_str(start.get("facilitator")))
+        organisation=details["organisation"], facilitator=details["facilitator"])
 
 
 def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
@@ -458,6 +465,8 @@ def report_rows(report: Report) -> list[dict[str, str]]:
          else ""),
         ("ended_cleanly", "yes" if report.ended_cleanly else "no"),
         ("place", report.place or ""),
+        ("organisation", report.organisation or ""),
+        ("facilitator", report.facilitator or ""),
         ("pack", report.pack_title),
         ("language", report.language),
         ("participants", report.participants),
