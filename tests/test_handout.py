@@ -157,8 +157,25 @@ def test_contacts_are_grouped_by_the_country_they_serve() -> None:
     # Every contact once per country it serves; none lost.
     names = [c.name for g in groups for c in g.contacts]
     assert set(names) == {pack.text(c.name, "ru") for c in pack.info.help}
-    for group in groups:
-        assert group.name == "" or group.name[0].isupper()
+    if len(groups) > 1:  # every group is headed: by its country, or "anywhere" last
+        assert all(g.name for g in groups)
+        assert groups[-1].name == word("ru", "everywhere") or pack.info.help[-1].where
+    else:
+        assert groups[0].name == ""
+
+
+def test_a_pack_with_countries_prints_each_group_under_its_heading(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(EXAMPLE, folder)
+    info = folder / "pack.yaml"
+    text = info.read_text("utf-8")
+    info.write_text(text.replace("help:\n", "home: tm\nhelp:\n  - name: {en: Police, ru: Полиция}\n"
+                                 "    contact: \"02\"\n    where: [tm]\n", 1), "utf-8")
+    pack = loaded(folder)
+    assert pack is not None
+    groups = contact_groups(pack, "ru")
+    assert [g.name for g in groups] == ["Туркменистан", "Везде"]
+    assert [c.contact for c in groups[0].contacts] == ["02"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "tk"])

@@ -17,6 +17,11 @@ from game.core.files import write_atomic
 from game.core.helplines import contacts_by_country
 from game.core.pack import Pack
 
+# Above this many contacts the help box takes three narrower columns, so that the sheet
+# still holds every sign on its back.
+MANY_CONTACTS = 8
+LONG_CONTACT = 16  # characters; "08000 121 700" and "www.iom.int" stay large
+
 
 @dataclass
 class ContactLine:
@@ -25,6 +30,11 @@ class ContactLine:
     contact: str
     name: str
     note: str = ""
+
+    @property
+    def long(self) -> bool:
+        """An address rather than a number: printed smaller so it breaks at most once."""
+        return len(self.contact) > LONG_CONTACT
 
 
 @dataclass
@@ -52,12 +62,16 @@ def contact_groups(pack: Pack, lang: str) -> list[ContactGroup]:
     """The pack's help contacts by the countries they serve, in the pack's order.
 
     The home country first, then the others as pack.yaml names them; contacts with
-    no `where:` serve everywhere and come last, without a heading (a pack without
-    `where:` prints one group, as written).
+    no `where:` serve everywhere and come last, headed "anywhere" (a pack without
+    `where:` prints one group without a heading, as written).
     """
     groups: list[ContactGroup] = []
-    for country, contacts in contacts_by_country(pack):
-        name = country_name(country, lang) if country else ""
+    grouped = contacts_by_country(pack)
+    for country, contacts in grouped:
+        # The contacts for everywhere get a heading of their own after countries' ones,
+        # or they would read as more numbers of the country above them.
+        name = country_name(country, lang) if country else \
+            word(lang, "everywhere") if len(grouped) > 1 else ""
         lines = [ContactLine(c.contact, pack.text(c.name, lang),
                              pack.text(c.note, lang) if c.note is not None else "")
                  for c in contacts]
@@ -85,7 +99,7 @@ def render_handout(pack: Pack, lang: str, folders: Sequence[Path] | None = None)
     """
     return render("handout.html.j2", lang, "handout", folders=folders,
                   title=pack.text(pack.info.title, lang), groups=contact_groups(pack, lang),
-                  signs=sign_lines(pack, lang))
+                  signs=sign_lines(pack, lang), many=MANY_CONTACTS)
 
 
 def write_handout(pack: Pack, lang: str, out: Path) -> Path:
