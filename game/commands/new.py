@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from game.cli import pack_location
 from game.core.model import ID_PATTERN
 from game.core.pack import PACK_FILE, load_pack
+from game.options import pack_location
 
 STORY_TEMPLATE = """\
 # A story: one person through a migration situation.

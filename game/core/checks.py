@@ -408,19 +408,29 @@ def _check_graph(story: Story, edges: dict[str, list[tuple[int, str]]],
     start = story.start_step
     if start not in story.steps:
         return problems
-    # Loops: a choice that leads back to a step on the current path.
-    state: dict[str, int] = {}
+    # Loops: a choice that leads back to a step on the current path. A depth-first walk
+    # with its own stack, not recursion: a story of thousands of steps in a chain is valid.
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
 
-    def visit(sid: str) -> None:
-        state[sid] = 1
-        for i, target in edges.get(sid, []):
+    def visit(root: str) -> None:
+        state[root] = 1
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            sid, next_edge = stack[-1]
+            targets = edges.get(sid, [])
+            if next_edge >= len(targets):
+                state[sid] = 2
+                stack.pop()
+                continue
+            stack[-1] = (sid, next_edge + 1)
+            i, target = targets[next_edge]
             if state.get(target) == 1:
                 problems.append(doc.problem(("steps", sid, "choices", i, "next"), at(
                     ("steps", sid, "choices", i), "story", f"next '{target}' leads back to an "
                     "earlier step and makes a loop; stories only move forward")))
             elif target not in state:
-                visit(target)
-        state[sid] = 2
+                state[target] = 1
+                stack.append((target, 0))
 
     for sid in [start, *story.steps]:
         if sid not in state:
