@@ -42,6 +42,19 @@ class SessionStart(Event):
     participants: int | None = None
     teams: list[str] | None = None
     place: str | None = None
+    organisation: str | None = None
+    facilitator: str | None = None
+
+
+@dataclass(frozen=True)
+class DetailsSet(Event):
+    """Who runs the event and where (for the report), changed after the session began."""
+
+    TYPE: ClassVar[str] = "details"
+    REPLAYED: ClassVar[bool] = True
+    organisation: str | None = None
+    place: str | None = None
+    facilitator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +198,7 @@ class SessionEnd(Event):
 
 VOCABULARY: dict[str, type[Event]] = {
     kind.TYPE: kind for kind in (
-        SessionStart, ScenarioStart, ChoiceTaken, Rating, TeamSelected, Reveal, Advance,
+        SessionStart, DetailsSet, ScenarioStart, ChoiceTaken, Rating, TeamSelected, Reveal, Advance,
         Undo, ToMenu, LanguageSet, ScenarioEnd, TeamsSet, SessionEnd)
 }
 

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
+from game.core.catalogue import pick
+
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 
@@ -61,6 +63,14 @@ class Text(RootModel[str | dict[str, str]]):
                 raise ValueError("the text has no language in it")
             for lang, text in value.items():
                 if text is None:
+                    glued = _GLUED.fullmatch(str(lang))
+                    if glued:
+                        raise PydanticCustomError(
+                            "text_split",
+                            "'{lang}:' needs a space after its colon: write it like this: "
+                            "{suggestion}",
+                            {"key": str(lang), "lang": glued.group(1),
+                             "suggestion": _rejoined(_unglued(value))})
                     if not LANG_PATTERN.fullmatch(str(lang)):
                         raise PydanticCustomError(
                             "text_split",
@@ -80,15 +90,33 @@ class Text(RootModel[str | dict[str, str]]):
         raise ValueError("should be a text (a string, or language: string lines)")
 
     def in_language(self, lang: str, default: str) -> str:
-        """The text in `lang`, else in the pack's first language `default`."""
+        """The text in `lang`, else by the catalogue's fallback chain (`uz-Latn` -> `uz`),
+        else in the pack's first language `default`."""
         value = self.root
         if isinstance(value, str):
             return value
-        return value.get(lang) or value.get(default) or next(iter(value.values()), "")
+        if value.get(lang):  # the common case, drawn every frame: no chain to build
+            return value[lang]
+        return pick(value, lang, default) or next(iter(value.values()), "")
 
     def languages(self, default: str) -> set[str]:
         """Languages this text is written in (a plain string counts as `default`)."""
         return {default} if isinstance(self.root, str) else set(self.root)
+
+
+_GLUED = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,8})?):(\S.*)", re.DOTALL)
+
+
+def _unglued(split: dict[Any, Any]) -> dict[str, Any]:
+    """{en:Good} read as one key `en:Good` with no value, split back into en -> Good."""
+    result: dict[str, Any] = {}
+    for key, text in split.items():
+        glued = _GLUED.fullmatch(str(key)) if text is None else None
+        if glued:
+            result[glued.group(1)] = glued.group(2)
+        else:
+            result[str(key)] = text
+    return result
 
 
 def _rejoined(split: dict[Any, Any]) -> str:
