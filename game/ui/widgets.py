@@ -8,7 +8,7 @@ import pygame
 
 from game.core.commands import Action, Command
 from game.core.layout import SLOTS
-from game.ui.screens.base import FOOTER, FOOTER_BAND, Ctx
+from game.ui.context import FOOTER, FOOTER_BAND, Ctx
 from game.ui.text import Block, Painted, Paragraph, Spacer, font_px, line_px, misfit, plain_text
 from game.ui.theme import Colour, risk_colours
 
