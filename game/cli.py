@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from game.options import DEFAULT_PACK, BadSize, PlayOptions, pack_location, parse_size
@@ -95,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    # The game uses no pydantic plugin; looking for them reads the metadata of every
+    # installed package, a tenth of the start-up before the first frame.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     parser = build_parser()
     args = parser.parse_args(argv)
     command: str | None = args.command

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.core.commands import TITLE_ONLY, Action, Command
 from game.core.eventlog import EventLog
@@ -25,7 +26,9 @@ from game.core.recorder import SessionRecorder
 from game.core.resume import ResumeOffer, find_offer, resume
 from game.core.session import ScreenKind, Session, State, StoryPlay
 from game.core.title import TitleOptions, TitleRow, digits_only
-from game.core.view import View, describe
+
+if TYPE_CHECKING:
+    from game.core.view import View
 
 TeamName = Callable[[int, str], str]
 """The default name of team n (from 1) in a language: the front end's wording."""
@@ -107,6 +110,8 @@ class Controller:
 
     def view(self) -> View:
         """What is on screen now, as plain immutable data in the session's language."""
+        from game.core.view import describe  # only front ends that read views pay for it
+
         return describe(self)
 
     def take_notice(self) -> Notice | None:

@@ -11,6 +11,7 @@ the one before it (a line written twice) is skipped too, so it is never replayed
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar, TypeGuard
@@ -250,13 +251,17 @@ def _shapes(kind: type[Event]) -> tuple[tuple[str, Check, bool], ...]:
                   f.default is MISSING and f.default_factory is MISSING) for f in fields(kind))
 
 
-_SHAPES = {name: _shapes(kind) for name, kind in VOCABULARY.items()}
+@functools.cache
+def _shapes_of(name: str) -> tuple[tuple[str, Check, bool], ...] | None:
+    # Built on first use, not at import: the first frame does not wait for it.
+    kind = VOCABULARY.get(name)
+    return _shapes(kind) if kind is not None else None
 
 
 def valid(event: Mapping[str, Any]) -> bool:
     """True when `event` is of a known type and every field it has is of its shape (the
     fields replay needs are there). Fields not in the vocabulary are let through."""
-    shapes = _SHAPES.get(str(event.get("type")))
+    shapes = _shapes_of(str(event.get("type")))
     if shapes is None:
         return False
     for name, check, required in shapes:
