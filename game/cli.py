@@ -1,4 +1,4 @@
-"""The command line: play (default), validate, schema, new, shots, report, handout."""
+"""The command line: play (default), validate, schema, new, shots, report, handout, guide."""
 
 from __future__ import annotations
 
@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", help="write to this file (default: print it)")
     schema.add_argument("--file", choices=("scenario", "pack", "signs"), default="scenario",
                         help="which file's schema (default: scenario)")
+    schema.add_argument("--pack", dest="schema_pack",
+                        help="narrow it to this pack: its risk scale, languages and warning "
+                             "signs (default: any pack)")
 
     new = commands.add_parser(
         "new", help="write a commented template scenario",
@@ -77,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pack", dest="handout_pack", help="the pack folder")
     handout.add_argument("--lang", dest="handout_lang", help="language (default: the pack's first)")
     handout.add_argument("--out", help="the HTML file to write (default: handout-LANG.html)")
+
+    guide = commands.add_parser(
+        "guide", help="write the facilitator's guide (session plans, answers, safeguarding)",
+        description="Write a printable guide for the facilitator: 60- and 90-minute session "
+                    "plans from the pack's scenarios, the expected answers to the discussion "
+                    "questions, how each degree is defended, and what to do if a participant "
+                    "discloses a personal situation.")
+    guide.add_argument("--pack", dest="guide_pack", help="the pack folder")
+    guide.add_argument("--lang", dest="guide_lang", help="language (default: the pack's first)")
+    guide.add_argument("--out", help="the HTML file to write (default: guide-LANG.html)")
     return parser
 
 
@@ -93,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "schema":
             from game.commands.schema import run_schema
 
-            return int(run_schema(args.out, args.file))
+            return int(run_schema(args.out, args.file, args.schema_pack))
         if command == "new":
             from game.commands.new import run_new
 
@@ -110,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             from game.commands.handout import run_handout
 
             return int(run_handout(args.handout_pack, args.handout_lang, args.out))
+        if command == "guide":
+            from game.commands.guide import run_guide
+
+            return int(run_guide(args.guide_pack, args.guide_lang, args.out))
         from game.ui.app import run_game
 
         data_dir = Path(args.data_dir) if args.data_dir else None

@@ -364,7 +364,7 @@ def test_validate_prints_on_a_console_that_cannot_show_cyrillic(tmp_path: Path) 
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert f"{folder}/???????.yaml:1:1: error: the file name '???????.yaml'" in done.stdout
-    assert done.stdout.strip().splitlines()[-1] == "1 error, 0 warnings in 4 files (1 scenarios)"
+    assert done.stdout.strip().splitlines()[-1] == "1 error, 0 warnings in 4 files (1 scenario)"
 
 
 def test_a_read_that_fails_in_the_os_is_a_problem(tmp_path: Path,

@@ -234,7 +234,7 @@ def test_upper_case_language_codes_are_one_error_at_the_cause(
         f"{folder}/pack.yaml:2:13: error: languages: 'EN', 'RU' are not language codes (two or "
         "three lowercase letters, like en, ru, tk, or pt-br): write [en, ru]; the languages of "
         "the pack's texts are checked once this is fixed",
-        "1 error, 0 warnings in 3 files (1 scenarios)",
+        "1 error, 0 warnings in 3 files (1 scenario)",
     ]
 
 

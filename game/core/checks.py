@@ -124,7 +124,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     """Languages of every text (missing, unknown, first one absent) and whether it fits.
 
     `prefix` is where `model` sits in the file (a warning sign under its id)."""
-    problems: list[Problem] = []
+    problems = check_placeholders(model, doc, prefix)
     if not ctx.languages or ctx.languages_held:
         return problems
     default = ctx.default
@@ -165,6 +165,25 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
     return problems
+
+
+PLACEHOLDER = "TODO"
+"""How a text says it is still to be written: it starts with this (as `new`'s templates do)."""
+
+
+def check_placeholders(model: BaseModel, doc: YamlDoc, prefix: Loc = ()) -> list[Problem]:
+    """One reminder for the texts that still start with TODO, at the first, naming every line."""
+    found = [loc for loc, text in texts(model, prefix)
+             if any(string.lstrip().startswith(PLACEHOLDER) for string in
+                    ([text.root] if isinstance(text.root, str) else text.root.values()))]
+    if not found:
+        return []
+    lines = sorted({doc.where(loc)[0] for loc in found})
+    shown = ", ".join(str(n) for n in lines[:12]) + (", ..." if len(lines) > 12 else "")
+    count = f"{len(found)} texts still start" if len(found) > 1 else "a text still starts"
+    return [doc.problem(found[0], f"{count} with {PLACEHOLDER}, a placeholder to replace "
+                        f"(line{'s' if len(lines) > 1 else ''} {shown}): write the real text "
+                        "in its place", severity=WARNING)]
 
 
 def _nothing_missing(_text: str) -> None:
