@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", help="write to this file (default: print it)")
     schema.add_argument("--file", choices=("scenario", "pack", "signs"), default="scenario",
                         help="which file's schema (default: scenario)")
+    schema.add_argument("--pack", dest="schema_pack",
+                        help="narrow it to this pack: its risk scale, languages and warning "
+                             "signs (default: any pack)")
 
     new = commands.add_parser(
         "new", help="write a commented template scenario",
@@ -103,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "schema":
             from game.commands.schema import run_schema
 
-            return int(run_schema(args.out, args.file))
+            return int(run_schema(args.out, args.file, args.schema_pack))
         if command == "new":
             from game.commands.new import run_new
 

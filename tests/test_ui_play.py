@@ -13,6 +13,7 @@ from game.ui.pilot import Pilot
 from game.ui.state import Overlay
 from game.ui.theme import THEME, risk_colours
 from game.ui.widgets import meter_segment_centre
+from tests.picturefiles import undecodable_png
 
 EXAMPLE = Path(__file__).parent / "packs" / "format-example"
 
@@ -225,8 +226,9 @@ def test_ctrl_r_with_a_good_pack_keeps_the_place(tmp_path: Path) -> None:
 def test_a_missing_picture_shows_a_placeholder(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(EXAMPLE, pack)
+    # Whole to the validator (header, checksums), broken inside: only decoding it fails.
+    (pack / "images" / "phone-message.png").write_bytes(undecodable_png(64, 48))
     pilot = Pilot(pack)
-    (pack / "images" / "phone-message.png").write_bytes(b"not a picture")
     pilot.press("return", "return")
     assert pilot.overlay is None and pilot.screen is ScreenKind.STEP
     box = pilot.app.marks["picture"]

@@ -78,6 +78,7 @@ class App:
         self.theme = theme
         self.fonts = Fonts()
         self.pictures = Pictures()
+        self.pictures.load_pack(self.session.pack, size)  # now, not on the frame showing one
         self.ui = UiState(timer=DiscussionTimer(clock))
         self.screens = session_screens()
         self.overlays = overlay_screens()
@@ -278,7 +279,7 @@ class App:
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)
-        self.pictures.clear()
+        self.pictures.load_pack(result.pack, self.size)
         self.ui.notice = say("reloaded", self.session.language)
         self.ui.notice_until = self.clock() + NOTICE_SECONDS
 
