@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import errno
+import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,15 +13,32 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.core.countries import ALIASES, NAMES, is_country
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
 from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
+from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
-from game.core.wording import at, did_you_mean, field_name
-from game.core.yamlfile import Loc, YamlDoc
+from game.core.wording import at, did_you_mean, field_name, non_latin
+from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
 ID_RULE = "use lowercase letters, digits and single dashes, like 'job-offer-2'"
+
+
+def id_rule(word: str) -> str:
+    """How to write an id, naming a character that only looks Latin when `word` has one,
+    else suggesting the id the author probably meant (`Home Safe` -> `home-safe`)."""
+    foreign = non_latin(word)
+    if foreign:
+        return f"{ID_RULE} ({foreign})"
+    suggestion = as_id(word)
+    return f"{ID_RULE} (write '{suggestion}')" if suggestion else ID_RULE
+
+
+def as_id(word: str) -> str:
+    """`word` made kebab-case (`Story - Copy` -> `story-copy`), or `` if nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
 
 
 @dataclass
@@ -29,8 +50,18 @@ class PackContext:
     scale: list[Degree]
     sign_ids: set[str] = field(default_factory=set)
     has_glossary: bool = False
+    help_places: set[str] | None = None
+    """Countries that pack.yaml's help contacts name in `where` (None: pack.yaml unread)."""
     display_checks: bool = True
     """Whether to warn about texts that do not fit a screen or that the font cannot draw."""
+    picture_problems: dict[Path, str | None] = field(default_factory=dict)
+    """What `check_picture` found for each picture file, read once however often it is used."""
+
+    @property
+    def languages_held(self) -> bool:
+        """pack.yaml lists a code that is not a language code (`EN`): every text would be
+        reported against it, so the texts' languages wait until that one error is fixed."""
+        return not all(LANG_PATTERN.fullmatch(lang) for lang in self.languages)
 
     @property
     def default(self) -> str:
@@ -77,17 +108,19 @@ def _slot_for(file_kind: str, loc: Loc) -> str | None:
 
 
 def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
-                ctx: PackContext) -> list[Problem]:
-    """Languages of every text (missing, unknown, first one absent) and whether it fits."""
+                ctx: PackContext, prefix: Loc = ()) -> list[Problem]:
+    """Languages of every text (missing, unknown, first one absent) and whether it fits.
+
+    `prefix` is where `model` sits in the file (a warning sign under its id)."""
     problems: list[Problem] = []
-    if not ctx.languages:
+    if not ctx.languages or ctx.languages_held:
         return problems
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
     first_missing: Callable[[str], object] = (
         load_metrics(REGULAR_FONT).first_missing if ctx.display_checks else _nothing_missing)
-    for loc, text in texts(model):
+    for loc, text in texts(model, prefix):
         value = text.root
         by_lang = {default: value} if isinstance(value, str) else value
         if not isinstance(value, str) and (default not in value or not listed.issuperset(value)):
@@ -134,17 +167,23 @@ def _language_problems(loc: Loc, value: dict[str, str], doc: YamlDoc, file_kind:
         if not LANG_PATTERN.fullmatch(lang):
             problems.append(doc.problem((*loc, lang), at(
                 loc, file_kind, f"'{lang}'{_for(loc)} is not a language code (two or "
-                "three lowercase letters, like en, ru, tk, or pt-br)"), key=True))
+                f"three lowercase letters, like en, ru, tk, or pt-br){_lower_case(lang)}"),
+                key=True))
         elif lang not in ctx.languages:
             problems.append(doc.problem((*loc, lang), at(
                 loc, file_kind, f"language '{lang}'{_for(loc)} is not listed in pack.yaml "
                 f"languages ({', '.join(ctx.languages)}){did_you_mean(lang, ctx.languages)}"),
                 key=True))
-    if ctx.default not in value:
+    if ctx.default not in value and ctx.default.upper() not in map(str.upper, value):
         problems.append(doc.problem(loc, at(
             loc, file_kind, f"no '{ctx.default}' text{_for(loc)}: every text needs the "
             f"pack's first language, '{ctx.default}'")))
     return problems
+
+
+def _lower_case(code: str) -> str:
+    lower = code.lower()
+    return f": write '{lower}'" if lower != code and LANG_PATTERN.fullmatch(lower) else ""
 
 
 def _room(file_kind: str, loc: Loc) -> Room | None:
@@ -153,16 +192,29 @@ def _room(file_kind: str, loc: Loc) -> Room | None:
 
 
 def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
-                    ctx: PackContext) -> list[Problem]:
-    """pack.yaml: language codes, the menu list, help contacts, and every text."""
+                    ctx: PackContext, help_positions: list[int] | None = None) -> list[Problem]:
+    """pack.yaml: language codes, the menu list, help contacts, and every text.
+
+    `help_positions` says where each of `info.help` was written (broken contacts are
+    left out of it); by default, one after the other."""
     problems: list[Problem] = []
     seen: set[str] = set()
+    bad = [i for i, lang in enumerate(info.languages) if not LANG_PATTERN.fullmatch(lang)]
+    if bad:
+        # One error for the list, however many entries are wrong: every text of the pack
+        # would otherwise be reported against the wrong codes too (they wait, see above).
+        codes = [info.languages[i] for i in bad]
+        lowered = [c.lower() for c in info.languages]
+        fix = (f": write [{', '.join(lowered)}]" if all(LANG_PATTERN.fullmatch(c)
+                                                       for c in lowered) else "")
+        which = (f"languages entry {bad[0] + 1}: '{codes[0]}' is not a language code"
+                 if len(bad) == 1 else
+                 f"languages: {', '.join(repr(c) for c in codes)} are not language codes")
+        problems.append(doc.problem(("languages", bad[0]), f"{which} (two or three lowercase "
+                        f"letters, like en, ru, tk, or pt-br){fix}; the languages of the "
+                        "pack's texts are checked once this is fixed"))
     for i, lang in enumerate(info.languages):
-        if not LANG_PATTERN.fullmatch(lang):
-            problems.append(doc.problem(("languages", i), f"languages entry {i + 1}: '{lang}' is "
-                            "not a language code (two or three lowercase letters, like en, ru, "
-                            "tk, or pt-br)"))
-        elif lang in seen:
+        if lang in seen:
             problems.append(doc.problem(("languages", i),
                                         f"languages entry {i + 1}: '{lang}' is listed twice"))
         seen.add(lang)
@@ -182,19 +234,23 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                 problems.append(doc.problem(("scenarios",), f"{sid}.yaml is not listed in "
                                 "scenarios, so the menu shows it last (add it to the list)",
                                 severity=WARNING, key=True))
-    for i, contact in enumerate(info.help):
+    positions = help_positions if help_positions is not None else range(len(info.help))
+    for i, contact in zip(positions, info.help):
         value = contact.contact.strip()
         if not value or "todo" in value.lower() or "..." in value or "…" in value:
             problems.append(doc.problem(("help", i, "contact"), f"help contact {i + 1}: contact "
                             f"'{contact.contact}' is still a placeholder: write the real phone "
                             "number, address or website", severity=WARNING))
-    problems += check_texts(info, doc, "pack", ctx)
+        problems += check_texts(contact, doc, "pack", ctx, ("help", i))
+    problems += check_places_of_help(info, doc, list(positions))
+    problems += check_texts(info.model_copy(update={"help": []}), doc, "pack", ctx)
     return problems
 
 
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:
     """warning-signs.yaml: every id is kebab-case."""
-    return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {ID_RULE}", key=True)
+    return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {id_rule(sid)}",
+                        key=True)
             for sid in signs if not ID_PATTERN.fullmatch(sid)]
 
 
@@ -219,23 +275,90 @@ def _check_risk(risk: int, loc: Loc, doc: YamlDoc, file_kind: str,
                         f"risk scale: {ctx.scale_range()}"))]
 
 
+MAX_NAME_BYTES = 255
+"""The longest file or folder name the file systems a pack travels on accept."""
+
+
 def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
                 ctx: PackContext) -> list[Problem]:
-    """An `image` must exist and stay inside the pack folder."""
+    """An `image` must exist and stay inside the pack folder.
+
+    Whatever the path holds (a NUL, a name of thousands of characters, a link that loops
+    or leads out), the answer is a problem at the `image` line, never an exception.
+    """
     if image is None:
         return []
-    target = (ctx.folder / image).resolve()
+    shown = image if len(image) <= 60 else f"{image[:40]}…{image[-10:]}"
+
+    def refuse(detail: str) -> list[Problem]:
+        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{shown}' {detail}"))]
+
+    odd = next((c for c in image if ord(c) < 32 or ord(c) == 127), None)
+    if odd is not None:
+        return refuse(f"holds an invisible control character {character_name(odd)}: delete it "
+                      "and type the path again, like images/photo.png")
+    if "\\" in image:
+        return refuse(f"uses backslashes, as Windows writes paths; write it with forward "
+                      f"slashes: {image.replace(chr(92), '/')}")
+    longest = max((len(part.encode("utf-8")) for part in image.split("/")), default=0)
+    if longest > MAX_NAME_BYTES:
+        return refuse(f"has a name of {longest:,} bytes; a file name may have at most "
+                      f"{MAX_NAME_BYTES}: rename the picture to a short name, like "
+                      "images/photo.png")
     root = ctx.folder.resolve()
+    try:
+        target = (ctx.folder / image).resolve()
+    except RuntimeError:  # before Python 3.13, a symlink loop while resolving
+        return refuse(_LOOP)
+    except OSError as exc:
+        return refuse(_os_detail(exc))
     if Path(image).is_absolute() or not target.is_relative_to(root):
-        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' points outside "
-                            "the pack folder; put the picture in the pack's images/ folder and "
-                            "write a path like images/photo.png"))]
-    if not target.is_file():
-        near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
-            if target.parent.is_dir() else []
-        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' does not "
-                            f"exist in the pack folder{did_you_mean(image, near)}"))]
-    return []
+        return refuse("points outside the pack folder; put the picture in the pack's images/ "
+                      "folder and write a path like images/photo.png")
+    try:
+        mode = target.stat().st_mode
+        exists = True
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return refuse(_os_detail(exc))
+        exists = False
+    if not exists:
+        try:
+            near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
+                if target.parent.is_dir() else []
+        except OSError:
+            near = []
+        return refuse(f"does not exist in the pack folder{did_you_mean(image, near)}")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return refuse("is not a picture file (a pipe or a device has that name): put the "
+                      "picture file itself in the pack's images/ folder")
+    return check_picture(target, image, loc, doc, file_kind, ctx)
+
+
+def check_picture(target: Path, image: str, loc: Loc, doc: YamlDoc, file_kind: str,
+                  ctx: PackContext) -> list[Problem]:
+    """The picture file is one the game can show: readable, whole, and not too large."""
+    if target not in ctx.picture_problems:
+        try:
+            inspect_picture(target)
+            ctx.picture_problems[target] = None
+        except PictureError as exc:
+            ctx.picture_problems[target] = str(exc)
+    problem = ctx.picture_problems[target]
+    if problem is None:
+        return []
+    return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' {problem}"))]
+
+
+_LOOP = "is a link that leads round in a loop; replace the link with the picture itself"
+
+
+def _os_detail(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return _LOOP
+    if exc.errno == errno.ENAMETOOLONG:
+        return "is a path too long for the file system: use a short path, like images/photo.png"
+    return f"{cannot_read(exc, 'it')}"
 
 
 def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
@@ -245,7 +368,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
     for sid in steps:
         if not ID_PATTERN.fullmatch(sid):
             problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
-                                        f"{ID_RULE}", key=True))
+                                        f"{id_rule(sid)}", key=True))
     if story.start is not None and story.start not in steps:
         problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
                                     f"story{did_you_mean(story.start, steps)}"))
@@ -274,6 +397,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
             else:
                 edges[sid].append((i, choice.next))
     problems += _check_graph(story, edges, doc)
+    problems += check_answers_and_destination(story, doc, ctx)
     problems += check_texts(story, doc, "story", ctx)
     return problems
 
@@ -338,5 +462,65 @@ def check_deck(deck: Deck, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
         problems += _check_risk(card.risk, loc, doc, "cards", ctx)
         problems += _check_signs(card.signs, loc, doc, "cards", ctx)
         problems += check_image(card.image, loc, doc, "cards", ctx)
+    problems += check_answers_and_destination(deck, doc, ctx)
     problems += check_texts(deck, doc, "cards", ctx)
+    return problems
+
+
+# ------------------------------------------------------------ where help is, and answers
+
+
+def _country_problem(code: str, loc: Loc, doc: YamlDoc, what: str) -> list[Problem]:
+    """An unknown country code, with the code meant when one is close or a common mix-up."""
+    if is_country(code):
+        return []
+    low = code.lower()
+    by_name = {name.lower(): c for c, names in NAMES.items() for name in names}
+    named = difflib.get_close_matches(low, list(by_name), n=1, cutoff=0.75)
+    if low in ALIASES:
+        hint = f" (did you mean '{ALIASES[low]}'?)"
+    elif named:  # a country's name written instead of its code: 'turkey', 'Россия'
+        hint = f" (did you mean '{by_name[named[0]]}'?)"
+    else:
+        hint = did_you_mean(low, NAMES)
+    return [doc.problem(loc, f"{what}: '{code}' is not a country code: use the two-letter "
+                        f"ISO 3166-1 code, like tr (Türkiye), ru (Russia), gb (the UK){hint}")]
+
+
+def check_places_of_help(info: PackInfo, doc: YamlDoc,
+                         positions: list[int] | None = None) -> list[Problem]:
+    """pack.yaml: `home` and every help contact's `where` are country codes.
+
+    `positions` says where each of `info.help` was written (see `check_pack_info`)."""
+    problems: list[Problem] = []
+    if info.home is not None:
+        problems += _country_problem(info.home, ("home",), doc, "home")
+    for i, contact in zip(positions if positions is not None else range(len(info.help)),
+                          info.help):
+        for j, code in enumerate(contact.where):
+            problems += _country_problem(code, ("help", i, "where", j), doc,
+                                         f"help contact {i + 1}, where entry {j + 1}")
+    return problems
+
+
+def check_answers_and_destination(scenario: Story | Deck, doc: YamlDoc,
+                                  ctx: PackContext) -> list[Problem]:
+    """A scenario: no more answers than questions; a destination that is a country and
+    that some help contact serves."""
+    problems: list[Problem] = []
+    extra = len(scenario.answers) - len(scenario.questions)
+    if extra > 0:
+        n = len(scenario.questions)
+        problems.append(doc.problem(("answers", n), f"answers: {len(scenario.answers)} answers "
+                        f"for {n} question{'' if n == 1 else 's'}: answer {n + 1} has no "
+                        "question (answers go in the order of the questions, one each)"))
+    code = scenario.destination
+    if code is not None:
+        unknown = _country_problem(code, ("destination",), doc, "destination")
+        problems += unknown
+        if not unknown and ctx.help_places is not None and code.lower() not in ctx.help_places:
+            problems.append(doc.problem(("destination",), f"destination '{code}': no help "
+                            "contact in pack.yaml is for this country, so the debrief shows only "
+                            f"home and general contacts (add one with where: [{code.lower()}])",
+                            severity=WARNING))
     return problems
