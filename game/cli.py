@@ -1,4 +1,4 @@
-"""The command line: play (default), validate, schema, new, shots, report, handout."""
+"""The command line: play (default), validate, schema, new, shots, report, handout, check."""
 
 from __future__ import annotations
 
@@ -86,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pack", dest="handout_pack", help="the pack folder")
     handout.add_argument("--lang", dest="handout_lang", help="language (default: the pack's first)")
     handout.add_argument("--out", help="the HTML file to write (default: handout-LANG.html)")
+
+    check = commands.add_parser(
+        "check", help="say whether this laptop is ready for the event",
+        description="Check the screens, fonts, data folder, pack, help contacts and network "
+                    "for phones; each line says what to do when it is not fine. Exit 0 "
+                    "when ready, 1 when something needs fixing.")
+    check.add_argument("--pack", dest="check_pack", help="the pack folder")
+    check.add_argument("--lang", dest="check_lang", help="language (default: the pack's first)")
+    check.add_argument("--data-dir", dest="check_data_dir", help="the data folder to check")
     return parser
 
 
@@ -119,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             from game.commands.handout import run_handout
 
             return int(run_handout(args.handout_pack, args.handout_lang, args.out))
+        if command == "check":
+            from game.commands.check import run_check
+
+            return int(run_check(args.check_pack or args.pack, args.check_data_dir or
+                                 args.data_dir, args.check_lang or args.lang))
         from game.ui.app import run_game
 
         return int(run_game(args))

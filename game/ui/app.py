@@ -51,7 +51,8 @@ WARNING_SECONDS = 15.0
 """How long the one-time warning about the session log stays in the footer."""
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
-_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES)
+_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES,
+                      Overlay.CHECK)
 
 
 def create_session(pack: Pack, language: str | None = None,
@@ -479,7 +480,7 @@ def build_app(pack: Pack, folder: Path, shown: str, size: tuple[int, int], *,
         session.start_scenario(scenario, step)
     app = App(session, folder, shown, size, clock=clock)
     app.recorder = recorder
-    app.data_dir = disk
+    app.data_dir = app.ui.data_dir = disk
     if disk is not None:
         app.ui.resume = resume_offer(app, disk)
     return app

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from game.core.readiness import Finding
 from game.core.session import MAX_TEAMS, Session
 from game.ui.timer import DiscussionTimer
 
@@ -23,6 +24,7 @@ class Overlay(str, Enum):
     NOTES = "notes"
     BLANK = "blank"
     RELOAD_ERRORS = "reload-errors"
+    CHECK = "check"
     ERROR = "error"
 
 
@@ -115,6 +117,10 @@ class UiState:
     """The event report written when the session reached its summary."""
     report_error: str | None = None
     """Why the event report could not be written, for the summary screen."""
+    data_dir: Path | None = None
+    """Where this session's log and reports go (None: not on disk), for the check (C)."""
+    readiness: list[Finding] | None = None
+    """The check's findings while its overlay is open (None: made when it is drawn)."""
 
     @property
     def overlay(self) -> Overlay | None:

@@ -96,6 +96,41 @@ _EN: dict[str, str] = {
     "minutes": "{n} min",
     "choose_hint": "PgDn: next choice · Enter or F5: take it",
     "help_clicker": "on a step: highlight the next choice, then take it (clicker)",
+    # The readiness check (`check`, C on the title screen).
+    "check_heading": "Is this laptop ready?",
+    "check_key": "C: check this laptop",
+    "check_ok": "OK",
+    "check_note": "NOTE",
+    "check_fix": "FIX",
+    "check_screen": "Screen: {size}",
+    "check_screen_small": "Screen: {size}, below 1024×768: texts may not fit. Set a larger "
+                          "resolution",
+    "check_no_display": "No screen found ({reason}): run the check on the laptop, its screen on",
+    "check_projector": "Second display: {size}. Set it to duplicate this screen (Windows: Win+P)",
+    "check_one_display": "One display: connect the projector and check again (fine if it already "
+                         "shows this screen)",
+    "check_fonts": "Fonts load (Noto Sans, Latin and Cyrillic)",
+    "check_fonts_bad": "Fonts do not load ({reason}): copy the whole game folder again",
+    "check_data": "Logs and reports go to {path} ({free} free)",
+    "check_data_low": "Only {free} free in {path}: delete files you do not need",
+    "check_data_bad": "Cannot save logs in {path} ({reason}): name a folder you can write to "
+                      "with --data-dir",
+    "check_pack": "Scenarios: {ready} ready, no problems",
+    "check_pack_warnings": "Scenarios: {ready} ready, warnings: {warnings}. See them: {command}",
+    "check_pack_errors": "Scenarios: errors: {errors}, left out: {left_out}. See them: {command}",
+    "check_pack_broken": "Scenarios cannot be played: errors in pack.yaml: {errors}. See them: "
+                         "{command}",
+    "check_pack_missing": "No scenarios in {pack}: copy the whole game folder again, or use --pack",
+    "check_help": "Help contacts: {n}, all filled in",
+    "check_help_placeholders": "Help contacts to fill in: {contacts}. Write them in {file} (help:)",
+    "check_help_none": "No help contacts: add your hotline to {file} (help:)",
+    "check_network": "Phones on the same Wi-Fi can reach this laptop at {addresses}",
+    "check_no_network": "No network for phones (join a Wi-Fi or start a hotspot); the game needs "
+                        "none",
+    "check_ready": "Ready for the event.",
+    "check_not_ready": "Things to fix before the event: {n}.",
+    "check_gb": "{n} GB",
+    "check_mb": "{n} MB",
 }
 
 _RU: dict[str, str] = {
@@ -191,6 +226,43 @@ _RU: dict[str, str] = {
     "minutes": "{n} мин",
     "choose_hint": "PgDn — следующий вариант · Enter или F5 — выбрать",
     "help_clicker": "на шаге: выделить следующий вариант, затем выбрать (пульт)",
+    "check_heading": "Готов ли ноутбук?",
+    "check_key": "C: проверить ноутбук",
+    "check_ok": "OK",
+    "check_note": "ВНИМАНИЕ",
+    "check_fix": "ИСПРАВИТЬ",
+    "check_screen": "Экран: {size}",
+    "check_screen_small": "Экран: {size}, меньше 1024×768: тексты могут не поместиться. Увеличьте "
+                          "разрешение",
+    "check_no_display": "Экран не найден ({reason}): запустите проверку на ноутбуке с включённым "
+                        "экраном",
+    "check_projector": "Второй дисплей: {size}. Включите повтор этого экрана (Windows: Win+P)",
+    "check_one_display": "Один дисплей: подключите проектор и проверьте снова (если он уже "
+                         "показывает этот экран, всё в порядке)",
+    "check_fonts": "Шрифты загружаются (Noto Sans, латиница и кириллица)",
+    "check_fonts_bad": "Шрифты не загружаются ({reason}): скопируйте папку игры целиком ещё раз",
+    "check_data": "Журналы и отчёты: {path} (свободно {free})",
+    "check_data_low": "В {path} свободно только {free}: удалите ненужные файлы",
+    "check_data_bad": "Журналы нельзя сохранить в {path} ({reason}): укажите другую папку "
+                      "через --data-dir",
+    "check_pack": "Сценарии: готово {ready}, проблем нет",
+    "check_pack_warnings": "Сценарии: готово {ready}, предупреждений: {warnings}. Посмотреть: "
+                           "{command}",
+    "check_pack_errors": "Сценарии: ошибок: {errors}, пропущено: {left_out}. Посмотреть: {command}",
+    "check_pack_broken": "В сценарии нельзя играть: ошибок в pack.yaml: {errors}. Посмотреть: "
+                         "{command}",
+    "check_pack_missing": "Нет сценариев в {pack}: скопируйте папку игры целиком ещё раз или "
+                          "укажите --pack",
+    "check_help": "Контакты помощи: {n}, все заполнены",
+    "check_help_placeholders": "Заполните контакты помощи: {contacts}, в {file} (help:)",
+    "check_help_none": "Нет контактов помощи: добавьте свою горячую линию в {file} (help:)",
+    "check_network": "Телефоны в той же сети Wi-Fi найдут ноутбук по адресу {addresses}",
+    "check_no_network": "Нет сети для телефонов (подключитесь к Wi-Fi или включите точку "
+                        "доступа); игре сеть не нужна",
+    "check_ready": "Всё готово к мероприятию.",
+    "check_not_ready": "Исправить до мероприятия: {n}.",
+    "check_gb": "{n} ГБ",
+    "check_mb": "{n} МБ",
 }
 
 _TK: dict[str, str] = {
@@ -285,6 +357,44 @@ _TK: dict[str, str] = {
     "minutes": "{n} min",
     "choose_hint": "PgDn: indiki jogap · Enter ýa-da F5: saýla",
     "help_clicker": "ädimde: indiki jogaby belle, soňra saýla (pult)",
+    "check_heading": "Noutbuk taýýarmy?",
+    "check_key": "C: noutbugy barla",
+    "check_ok": "OK",
+    "check_screen": "Ekran: {size}",
+    "check_note": "ÜNS BERIŇ",
+    "check_fix": "DÜZEDIŇ",
+    "check_screen_small": "Ekran: {size}, 1024×768-den kiçi: tekstler sygmazlygy mümkin. Çözgüdi "
+                          "ulaldyň",
+    "check_no_display": "Ekran tapylmady ({reason}): barlagy noutbukda, ekrany açyk wagty işlediň",
+    "check_projector": "Ikinji displeý: {size}. Bu ekrany gaýtalamagy saýlaň (Windows: Win+P)",
+    "check_one_display": "Bir displeý: proýektory birikdiriň we täzeden barlaň (ol bu ekrany "
+                         "eýýäm görkezýän bolsa, bolýar)",
+    "check_fonts": "Şriftler ýüklenýär (Noto Sans, latyn we kiril harplary)",
+    "check_fonts_bad": "Şriftler ýüklenmeýär ({reason}): oýnuň bukjasyny tutuşlygyna täzeden "
+                       "göçüriň",
+    "check_data": "Ýazgylar we hasabatlar: {path} ({free} boş)",
+    "check_data_low": "{path} bukjasynda diňe {free} boş: gerek däl faýllary pozuň",
+    "check_data_bad": "Ýazgylary {path} bukjasynda saklap bolmaýar ({reason}): --data-dir "
+                      "bilen başga bukja görkeziň",
+    "check_pack": "Ssenariler: {ready} taýýar, näsazlyk ýok",
+    "check_pack_warnings": "Ssenariler: {ready} taýýar, duýduryşlar: {warnings}. Görmek üçin: "
+                           "{command}",
+    "check_pack_errors": "Ssenariler: ýalňyşlyklar: {errors}, aýrylanlar: {left_out}. Görmek "
+                         "üçin: {command}",
+    "check_pack_broken": "Ssenarileri oýnap bolmaýar: pack.yaml-da ýalňyşlyklar: {errors}. Görmek "
+                         "üçin: {command}",
+    "check_pack_missing": "{pack} bukjasynda ssenari ýok: oýnuň bukjasyny täzeden göçüriň ýa-da "
+                          "--pack ulanyň",
+    "check_help": "Kömek kontaktlary: {n}, hemmesi doldurylan",
+    "check_help_placeholders": "Kömek kontaktlaryny dolduryň: {contacts}, {file} faýlynda (help:)",
+    "check_help_none": "Kömek kontakty ýok: ynam telefonyňyzy {file} faýlyna goşuň (help:)",
+    "check_network": "Şol bir Wi-Fi-daky telefonlar noutbugy şu salgyda tapar: {addresses}",
+    "check_no_network": "Telefonlar üçin tor ýok (Wi-Fi-a birikiň ýa-da hotspot açyň); oýna tor "
+                        "gerek däl",
+    "check_ready": "Çärä hemme zat taýýar.",
+    "check_not_ready": "Çäräden öň düzetmeli zatlar: {n}.",
+    "check_gb": "{n} GB",
+    "check_mb": "{n} MB",
 }
 
 

@@ -7,7 +7,7 @@ import pygame
 from game.core.session import MAX_TEAMS
 from game.ui.keymap import Action, Command
 from game.ui.screens.base import Ctx, Screen
-from game.ui.state import TitleRow
+from game.ui.state import Overlay, TitleRow
 from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import PAD
 
@@ -55,7 +55,10 @@ class TitleScreen(Screen):
                                   2)]
         blocks += [Spacer(ctx.gap(0.03)),
                    plain_text(ctx.fonts, ctx.say("title_hint"), ctx.body_px, False, theme.muted,
-                              ctx.content_width, "center", 2)]
+                              ctx.content_width, "center", 2),
+                   Spacer(ctx.gap(0.015)),
+                   plain_text(ctx.fonts, ctx.say("check_key"), ctx.body_px, False, theme.muted,
+                              ctx.content_width, "center", 1)]
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom, valign="center")
 
     def _row(self, ctx: Ctx, text: str, focused: bool, index: int, big: bool) -> Painted:
@@ -116,6 +119,11 @@ class TitleScreen(Screen):
                 opts.participants = (opts.participants + digits)[:4]
                 return bool(digits)
             return False
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_c
+                and row is not TitleRow.TEAM_NAME and not event.mod & pygame.KMOD_CTRL):
+            ctx.ui.readiness = None  # checked afresh each time: the volunteer fixed something
+            ctx.ui.open(Overlay.CHECK)
+            return True
         if event.type != pygame.KEYDOWN or row is TitleRow.START:
             return False
         key = event.key
