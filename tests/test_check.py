@@ -132,7 +132,7 @@ def test_the_command_prints_every_line_and_exits_1_when_something_needs_fixing(
 
 def test_c_on_the_title_shows_the_check_and_any_key_closes_it(tmp_path: Path) -> None:
     pilot = Pilot(EXAMPLE)
-    pilot.app.ui.data_dir = tmp_path
+    pilot.app.controller.data_dir = tmp_path
     assert "C: check this laptop" in [t.text for t in pilot.drawn.texts()]
     pilot.press("c")
     assert pilot.overlay is Overlay.CHECK
@@ -148,12 +148,12 @@ def test_c_on_the_title_shows_the_check_and_any_key_closes_it(tmp_path: Path) ->
 
 def test_c_in_a_team_name_is_a_letter(tmp_path: Path) -> None:
     pilot = Pilot(EXAMPLE, teams=["A", "B"])
-    pilot.app.ui.data_dir = tmp_path
-    pilot.app.ui.title.cursor = [r for r, _ in pilot.app.ui.title.rows()].index(
+    pilot.app.controller.data_dir = tmp_path
+    pilot.app.controller.title.cursor = [r for r, _ in pilot.app.controller.title.rows()].index(
         TitleRow.TEAM_NAME)
     pilot.press("c")
     assert pilot.overlay is None
-    assert pilot.app.ui.title.team_names[0] == "Ac"
+    assert pilot.app.controller.title.team_names[0] == "Ac"
 
 
 def test_phones_are_told_only_addresses_they_can_reach() -> None:

@@ -19,10 +19,19 @@ from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
-from game.core.wording import at, did_you_mean, field_name, non_latin
+from game.core.wording import (
+    Suggester,
+    at,
+    did_you_mean,
+    field_name,
+    first_foreign,
+    non_latin,
+)
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
+LONG_WORD = 40
+"""A word longer than this (a pasted link, a run of letters) is named when a text overflows."""
 ID_RULE = "use lowercase letters, digits and single dashes, like 'job-offer-2'"
 
 
@@ -50,6 +59,9 @@ class PackContext:
     scale: list[Degree]
     sign_ids: set[str] = field(default_factory=set)
     has_glossary: bool = False
+    sign_suggester: Suggester | None = None
+    glossary_misnamed: str | None = None
+    """The name of a glossary that is not read (`warning-signs.yml`), to say so."""
     help_places: set[str] | None = None
     """Countries that pack.yaml's help contacts name in `where` (None: pack.yaml unread)."""
     display_checks: bool = True
@@ -112,7 +124,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     """Languages of every text (missing, unknown, first one absent) and whether it fits.
 
     `prefix` is where `model` sits in the file (a warning sign under its id)."""
-    problems: list[Problem] = []
+    problems = check_placeholders(model, doc, prefix)
     if not ctx.languages or ctx.languages_held:
         return problems
     default = ctx.default
@@ -142,13 +154,36 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     loc, file_kind, f"the '{lang}' text{_for(loc)} has characters the game's "
                     f"font cannot draw: {shown}; they would show as boxes"), severity=WARNING))
             if slot_room is not None and slot_room.overflows(string):
+                longest = max(map(len, string.split()), default=0)
+                word = (f"; it holds a word of {longest:,} characters without a space, which "
+                        "is cut across lines" if longest > LONG_WORD else "")
                 problems.append(doc.problem(loc, at(
                     loc, file_kind, f"the '{lang}' text{_for(loc)} is too long for one projected "
                     f"screen: it needs {slot_room.lines_for(string)} lines where "
-                    f"{slot_room.lines} fit at {REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
+                    f"{slot_room.lines} fit at {REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]}{word} "
+                    "(shorten it"
                     + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
     return problems
+
+
+PLACEHOLDER = "TODO"
+"""How a text says it is still to be written: it starts with this (as `new`'s templates do)."""
+
+
+def check_placeholders(model: BaseModel, doc: YamlDoc, prefix: Loc = ()) -> list[Problem]:
+    """One reminder for the texts that still start with TODO, at the first, naming every line."""
+    found = [loc for loc, text in texts(model, prefix)
+             if any(string.lstrip().startswith(PLACEHOLDER) for string in
+                    ([text.root] if isinstance(text.root, str) else text.root.values()))]
+    if not found:
+        return []
+    lines = sorted({doc.where(loc)[0] for loc in found})
+    shown = ", ".join(str(n) for n in lines[:12]) + (", ..." if len(lines) > 12 else "")
+    count = f"{len(found)} texts still start" if len(found) > 1 else "a text still starts"
+    return [doc.problem(found[0], f"{count} with {PLACEHOLDER}, a placeholder to replace "
+                        f"(line{'s' if len(lines) > 1 else ''} {shown}): write the real text "
+                        "in its place", severity=WARNING)]
 
 
 def _nothing_missing(_text: str) -> None:
@@ -220,6 +255,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
         seen.add(lang)
     if info.scenarios is not None:
         listed: set[str] = set()
+        suggest = Suggester(scenario_ids)
         for i, sid in enumerate(info.scenarios):
             loc = ("scenarios", i)
             if sid in listed:
@@ -227,7 +263,8 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                                             "twice"))
             elif sid not in scenario_ids:
                 problems.append(doc.problem(loc, f"scenarios entry {i + 1}: '{sid}' names no "
-                                f"scenario file ({sid}.yaml){did_you_mean(sid, scenario_ids)}"))
+                                f"scenario file ({sid}.yaml){suggest(sid)}",
+                                char=first_foreign(sid)))
             listed.add(sid)
         for sid in scenario_ids:
             if sid not in listed:
@@ -250,7 +287,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:
     """warning-signs.yaml: every id is kebab-case."""
     return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {id_rule(sid)}",
-                        key=True)
+                        key=True, char=first_foreign(sid))
             for sid in signs if not ID_PATTERN.fullmatch(sid)]
 
 
@@ -259,11 +296,16 @@ def _check_signs(signs: list[str], loc: Loc, doc: YamlDoc, file_kind: str,
     problems = []
     for j, sid in enumerate(signs):
         if sid not in ctx.sign_ids:
+            if ctx.sign_suggester is None:
+                ctx.sign_suggester = Suggester(sorted(ctx.sign_ids))
             where_defined = ("warning-signs.yaml" if ctx.has_glossary
                              else "warning-signs.yaml, which this pack does not have")
+            if ctx.glossary_misnamed:
+                where_defined += (f" ({ctx.glossary_misnamed} is not read: rename it to "
+                                  "warning-signs.yaml)")
             problems.append(doc.problem((*loc, "signs", j), at(
                 loc, file_kind, f"warning sign '{sid}' is not in {where_defined}"
-                f"{did_you_mean(sid, ctx.sign_ids)}")))
+                f"{ctx.sign_suggester(sid)}"), char=first_foreign(sid)))
     return problems
 
 
@@ -365,13 +407,15 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
     """A story: ids, start, choices, endings, targets, and the shape of its step graph."""
     problems: list[Problem] = []
     steps = story.steps
+    suggest = Suggester(steps)
     for sid in steps:
         if not ID_PATTERN.fullmatch(sid):
             problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
-                                        f"{id_rule(sid)}", key=True))
+                                        f"{id_rule(sid)}", key=True, char=first_foreign(sid)))
     if story.start is not None and story.start not in steps:
         problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
-                                    f"story{did_you_mean(story.start, steps)}"))
+                                    f"story{suggest(story.start)}",
+                                    char=first_foreign(story.start)))
     edges: dict[str, list[tuple[int, str]]] = {}
     for sid, step in steps.items():
         loc: Loc = ("steps", sid)
@@ -393,7 +437,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
             if choice.next not in steps:
                 problems.append(doc.problem((*cloc, "next"), at(
                     cloc, "story", f"next '{choice.next}' is not a step of this story"
-                    f"{did_you_mean(choice.next, steps)}")))
+                    f"{suggest(choice.next)}"), char=first_foreign(choice.next)))
             else:
                 edges[sid].append((i, choice.next))
     problems += _check_graph(story, edges, doc)
@@ -408,19 +452,29 @@ def _check_graph(story: Story, edges: dict[str, list[tuple[int, str]]],
     start = story.start_step
     if start not in story.steps:
         return problems
-    # Loops: a choice that leads back to a step on the current path.
-    state: dict[str, int] = {}
+    # Loops: a choice that leads back to a step on the current path. A depth-first walk
+    # with its own stack, not recursion: a story of thousands of steps in a chain is valid.
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
 
-    def visit(sid: str) -> None:
-        state[sid] = 1
-        for i, target in edges.get(sid, []):
+    def visit(root: str) -> None:
+        state[root] = 1
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            sid, next_edge = stack[-1]
+            targets = edges.get(sid, [])
+            if next_edge >= len(targets):
+                state[sid] = 2
+                stack.pop()
+                continue
+            stack[-1] = (sid, next_edge + 1)
+            i, target = targets[next_edge]
             if state.get(target) == 1:
                 problems.append(doc.problem(("steps", sid, "choices", i, "next"), at(
                     ("steps", sid, "choices", i), "story", f"next '{target}' leads back to an "
                     "earlier step and makes a loop; stories only move forward")))
             elif target not in state:
-                visit(target)
-        state[sid] = 2
+                state[target] = 1
+                stack.append((target, 0))
 
     for sid in [start, *story.steps]:
         if sid not in state:

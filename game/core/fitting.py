@@ -70,22 +70,63 @@ def _breaks(words: list[str], measure: Measure, width: float) -> list[tuple[int,
 
 
 def _split_word(word: str, measure: Measure, width: float) -> list[str]:
-    """A word wider than a line, cut between characters into lines that fit."""
+    """A word wider than a line, cut between characters into lines that fit.
+
+    Each line's piece is found by measuring in halves around a guess (the length of the
+    line before): a few measures of about a line's length each, so a 1 MB word without a
+    space is cut in linear time, not remeasured from its start for every line.
+    """
     pieces = []
-    while measure(word) > width and len(word) > 1:
-        cut = _longest_prefix(word, measure, width)
-        pieces.append(word[:cut])
-        word = word[cut:]
-    pieces.append(word)
-    return pieces
+    start = 0
+    guess = 1
+    while start < len(word):
+        guess = _fitting_length(word, start, measure, width, guess)
+        pieces.append(word[start:start + guess])
+        start += guess
+    return pieces or [word]
 
 
-def _longest_prefix(word: str, measure: Measure, width: float) -> int:
-    low, high = 1, len(word)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if measure(word[:mid]) <= width:
-            low = mid
+def _fitting_length(word: str, start: int, measure: Measure, width: float, guess: int) -> int:
+    """How many characters of `word` from `start` fit in `width` (at least one: a single
+    character wider than the line still takes a line of its own).
+
+    Gallops from `guess` (steps of 1, 2, 4, ... up while the piece fits, or down while it
+    does not), then bisects the last step.
+    """
+    rest = len(word) - start
+
+    def fits(length: int) -> bool:
+        return measure(word[start:start + length]) <= width
+
+    first = min(max(guess, 1), rest)
+    step = 1
+    if fits(first):
+        good = first
+        while good < rest:
+            trial = min(rest, good + step)
+            if not fits(trial):
+                bad = trial
+                break
+            good = trial
+            step *= 2
         else:
-            high = mid - 1
-    return low
+            return good
+    else:
+        bad = first
+        while True:
+            trial = bad - step
+            if trial <= 1:
+                good = 1
+                break
+            if fits(trial):
+                good = trial
+                break
+            bad = trial
+            step *= 2
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if fits(mid):
+            good = mid
+        else:
+            bad = mid
+    return good

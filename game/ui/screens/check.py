@@ -23,7 +23,7 @@ class CheckScreen(Screen):
         if ui.readiness is None:
             pack = ctx.session.pack
             shown = str(pack.folder)
-            data_dir = ui.data_dir or choose_data_dir(beside=pack.folder).path
+            data_dir = ctx.controller.data_dir or choose_data_dir(beside=pack.folder).path
             ui.readiness = gather(load_checked(pack.folder, shown), shown, data_dir,
                                   Screens(tuple(pygame.display.get_desktop_sizes())))
         findings = ui.readiness
