@@ -1,4 +1,5 @@
-"""The command line: play (default), validate, schema, new, shots, report, handout, check."""
+"""The command line: play (default), validate, schema, new, shots, report, handout, guide,
+check."""
 
 from __future__ import annotations
 
@@ -81,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--lang", dest="handout_lang", help="language (default: the pack's first)")
     handout.add_argument("--out", help="the HTML file to write (default: handout-LANG.html)")
 
+    guide = commands.add_parser(
+        "guide", help="write the facilitator's guide (session plans, answers, safeguarding)",
+        description="Write a printable guide for the facilitator: 60- and 90-minute session "
+                    "plans from the pack's scenarios, the expected answers to the discussion "
+                    "questions, how each degree is defended, and what to do if a participant "
+                    "discloses a personal situation.")
+    guide.add_argument("--pack", dest="guide_pack", help="the pack folder")
+    guide.add_argument("--lang", dest="guide_lang", help="language (default: the pack's first)")
+    guide.add_argument("--out", help="the HTML file to write (default: guide-LANG.html)")
+
     check = commands.add_parser(
         "check", help="say whether this laptop is ready for the event",
         description="Check the screens, fonts, data folder, pack, help contacts and network "
@@ -122,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             from game.commands.handout import run_handout
 
             return int(run_handout(args.handout_pack, args.handout_lang, args.out))
+        if command == "guide":
+            from game.commands.guide import run_guide
+
+            return int(run_guide(args.guide_pack, args.guide_lang, args.out))
         if command == "check":
             from game.commands.check import run_check
 

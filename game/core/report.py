@@ -9,172 +9,29 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import Any
 
+from game.core.catalogue import format_date, language_in, say
+from game.core.documents import render, user_template_folders
 from game.core.eventlog import parse_time
+from game.core.files import write_atomic
 from game.core.model import OUTCOMES, Deck, Story
 from game.core.pack import Pack
+from game.core.scoring import card_points
 
-# The report's own words. Any key missing in a language falls back to English.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "report": "Event report",
-        "summary": "Session",
-        "date": "Date",
-        "time": "Time",
-        "duration": "Duration",
-        "place": "Place",
-        "pack": "Scenario pack",
-        "language": "Language",
-        "participants": "Participants",
-        "not_given": "not given",
-        "teams": "Teams",
-        "no_teams": "none (the whole room)",
-        "room": "Whole room",
-        "played": "Scenarios played",
-        "not_ended": "The session did not end cleanly; times are up to its last recorded "
-                     "action.",
-        "story": "story",
-        "cards": "card deck",
-        "unfinished": "not finished",
-        "outcome": "Ending",
-        "safe": "safe",
-        "harmed": "harmed",
-        "helped": "helped",
-        "step": "Step",
-        "choice": "Choice",
-        "degree": "Degree of risk",
-        "risk_points": "Risk points",
-        "safest": "safest path",
-        "riskiest": "riskiest path",
-        "risk_note": "Risk points add up the degrees taken, the lowest degree counting as 0.",
-        "card": "Card",
-        "pack_degree": "Pack's degree",
-        "points": "points",
-        "points_note": "Points per card: the pack's degree exactly = 2, one degree away = 1.",
-        "signs": "Warning signs covered",
-        "no_signs": "none",
-        "scores": "Team scores",
-        "team": "Team",
-        "score": "Points",
-        "skipped": "Unreadable log lines skipped",
-        "source": "Session log",
-        "privacy": "This report holds counts and team names only, no participant's name.",
-        "hours": "h",
-        "minutes": "min",
-    },
-    "ru": {
-        "report": "Отчёт о мероприятии",
-        "summary": "Занятие",
-        "date": "Дата",
-        "time": "Время",
-        "duration": "Продолжительность",
-        "place": "Место",
-        "pack": "Набор сценариев",
-        "language": "Язык",
-        "participants": "Участников",
-        "not_given": "не указано",
-        "teams": "Команды",
-        "no_teams": "нет (весь зал вместе)",
-        "room": "Весь зал",
-        "played": "Сыграно сценариев",
-        "not_ended": "Занятие не было завершено как положено; время указано до последнего "
-                     "записанного действия.",
-        "story": "история",
-        "cards": "карточки",
-        "unfinished": "не закончен",
-        "outcome": "Концовка",
-        "safe": "безопасно",
-        "harmed": "пострадал(а)",
-        "helped": "получил(а) помощь",
-        "step": "Шаг",
-        "choice": "Выбор",
-        "degree": "Степень риска",
-        "risk_points": "Очки риска",
-        "safest": "самый безопасный путь",
-        "riskiest": "самый рискованный путь",
-        "risk_note": "Очки риска — сумма выбранных степеней; самая низкая степень считается "
-                     "за 0.",
-        "card": "Карточка",
-        "pack_degree": "Степень по сценарию",
-        "points": "очки",
-        "points_note": "Очки за карточку: точно как в сценарии = 2, на одну степень "
-                       "рядом = 1.",
-        "signs": "Разобранные тревожные признаки",
-        "no_signs": "нет",
-        "scores": "Очки команд",
-        "team": "Команда",
-        "score": "Очки",
-        "skipped": "Пропущено нечитаемых строк журнала",
-        "source": "Журнал занятия",
-        "privacy": "В отчёте только числа и названия команд, без имён участников.",
-        "hours": "ч",
-        "minutes": "мин",
-    },
-    "tk": {
-        "report": "Çäre barada hasabat",
-        "summary": "Sapak",
-        "date": "Sene",
-        "time": "Wagt",
-        "duration": "Dowamlylygy",
-        "place": "Ýeri",
-        "pack": "Ssenariýler toplumy",
-        "language": "Dil",
-        "participants": "Gatnaşyjylar",
-        "not_given": "görkezilmedi",
-        "teams": "Toparlar",
-        "no_teams": "ýok (tutuş zal bilelikde)",
-        "room": "Tutuş zal",
-        "played": "Oýnalan ssenariýler",
-        "not_ended": "Sapak dogry tamamlanmady; wagt iň soňky ýazylan hereketine çenli "
-                     "görkezilýär.",
-        "story": "waka",
-        "cards": "kartlar",
-        "unfinished": "tamamlanmady",
-        "outcome": "Soňy",
-        "safe": "howpsuz",
-        "harmed": "zyýan çekdi",
-        "helped": "kömek aldy",
-        "step": "Ädim",
-        "choice": "Saýlaw",
-        "degree": "Howp derejesi",
-        "risk_points": "Howp ballary",
-        "safest": "iň howpsuz ýol",
-        "riskiest": "iň howply ýol",
-        "risk_note": "Howp ballary saýlanan derejeleriň jemi; iň pes dereje 0 hasaplanýar.",
-        "card": "Kart",
-        "pack_degree": "Ssenariýdäki dereje",
-        "points": "bal",
-        "points_note": "Her kart üçin bal: ssenariýdäki dereje bilen deň = 2, bir dereje "
-                       "tapawut = 1.",
-        "signs": "Seredilen howp alamatlary",
-        "no_signs": "ýok",
-        "scores": "Toparlaryň ballary",
-        "team": "Topar",
-        "score": "Bal",
-        "skipped": "Okalmadyk žurnal setirleri",
-        "source": "Sapagyň žurnaly",
-        "privacy": "Bu hasabatda diňe sanlar we toparlaryň atlary bar, gatnaşyjylaryň "
-                   "atlary ýok.",
-        "hours": "sag",
-        "minutes": "min",
-    },
-}
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "tk": "Türkmençe"}
+# Who ran the event and where: asked on the title, logged at the start and on a change.
+DETAIL_KEYS = ("organisation", "place", "facilitator")
 
 CSV_COLUMNS = ("record", "scenario", "item", "team", "degree", "degree_label", "value")
 
 
-def label(lang: str, key: str) -> str:
-    """The report's word for `key` in `lang`, else in English."""
-    return LABELS.get(lang, {}).get(key) or LABELS["en"][key]
+def label(lang: str, key: str, **values: object) -> str:
+    """The report's word for `key` in `lang` (the catalogue's `report.key`)."""
+    return say(f"report.{key}", lang, **values)
 
 
 @dataclass
@@ -185,6 +42,7 @@ class ChoiceRow:
     choice: int | None
     degree: int | None
     choice_text: str = ""
+    step_text: str = ""
 
 
 @dataclass
@@ -224,6 +82,19 @@ class PlayedScenario:
 
 
 @dataclass
+class VoteTally:
+    """How the room voted from phones on one step or card: each option and its votes."""
+
+    scenario: str
+    item: str
+    options: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.options)
+
+
+@dataclass
 class Report:
     """Everything the report shows, in the language `lang`."""
 
@@ -244,6 +115,9 @@ class Report:
     skipped_lines: int
     events: int
     source: str | None = None
+    organisation: str | None = None
+    facilitator: str | None = None
+    votes: list[VoteTally] = field(default_factory=list)
 
     def team_name(self, team: str) -> str:
         """A team as the report names it: with no teams the room plays as one, named ''."""
@@ -265,12 +139,11 @@ class Report:
         return [s for s in self.scenarios if s.finished]
 
 
-def card_points(pack_degree: int | None, rating: int | None) -> int:
-    """Points for one rating (session-log.md): exact = 2, one degree away = 1, else 0."""
+def points_for(pack_degree: int | None, rating: int | None) -> int:
+    """Points for one rating by `scoring.card_points`; nothing when either is unknown."""
     if pack_degree is None or rating is None:
         return 0
-    gap = abs(pack_degree - rating)
-    return 2 if gap == 0 else 1 if gap == 1 else 0
+    return card_points(rating, pack_degree)
 
 
 def _int(value: Any) -> int | None:
@@ -310,6 +183,7 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     log_labels: dict[int, str] = {}
     reveals: dict[tuple[str, int], dict[str, int]] = {}
     current: PlayedScenario | None = None
+    details = {key: _str(start.get(key)) for key in DETAIL_KEYS}
 
     for event in events:
         kind = event.get("type")
@@ -338,6 +212,9 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
             _fill_end(current, event, reveals)
         elif kind == "session_end":
             end = event
+        elif kind == "details":
+            # Changed on the title after the start: the last word wins, as on screen.
+            details = {key: _str(event.get(key)) for key in DETAIL_KEYS}
 
     if end is not None and events[-1] is not end:
         # Undone from the summary and played on (or cut off): its totals are out of date.
@@ -379,9 +256,10 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     return Report(
         lang=lang, pack_title=pack_title, language=language, started=started, ended=ended,
         duration_s=duration, ended_cleanly=end is not None,
-        participants=_int(start.get("participants")), place=_str(start.get("place")),
+        participants=_int(start.get("participants")), place=details["place"],
         teams=teams, scenarios=played, signs=signs, team_scores=team_scores,
-        degree_labels=labels, skipped_lines=skipped_lines, events=len(events), source=source)
+        degree_labels=labels, skipped_lines=skipped_lines, events=len(events), source=source,
+        organisation=details["organisation"], facilitator=details["facilitator"])
 
 
 def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
@@ -406,7 +284,7 @@ def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
         ratings = {str(team): _int(value) for team, value in _mapping(row.get("ratings")).items()}
         shown = reveals.get((played.scenario, number))
         # The points the reveal screen showed win; the documented rule fills any gap.
-        points = {team: shown[team] if shown and team in shown else card_points(degree, rating)
+        points = {team: shown[team] if shown and team in shown else points_for(degree, rating)
                   for team, rating in ratings.items()}
         played.cards.append(CardRow(number, degree, ratings, points))
 
@@ -420,6 +298,8 @@ def _add_pack_texts(played: PlayedScenario, pack: Pack, lang: str) -> None:
         for row in played.path:
             step = model.steps.get(row.step)
             choices = step.choices if step is not None else None
+            if step is not None:
+                row.step_text = pack.text(step.text, lang)
             if choices and row.choice is not None and 1 <= row.choice <= len(choices):
                 row.choice_text = pack.text(choices[row.choice - 1].text, lang)
     elif isinstance(model, Deck):
@@ -456,191 +336,107 @@ def _kind_name(kind: str, lang: str) -> str:
 
 # --- HTML -------------------------------------------------------------------------------
 
-STYLE = """
-@page { size: A4; margin: 16mm 15mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, Helvetica, sans-serif;
-       font-size: 12pt; line-height: 1.45; color: #111; background: #fff;
-       max-width: 46em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 20pt; margin: 0 0 .1em; }
-h1 + p { margin-top: 0; font-size: 14pt; color: #333; }
-h2 { font-size: 15pt; margin: 1.4em 0 .4em; border-bottom: 2px solid #111;
-     padding-bottom: .1em; }
-h3 { font-size: 13pt; margin: 1.1em 0 .3em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em;
-           margin: 0; }
-dl.facts dt { font-weight: bold; }
-dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .4em 0 .6em; }
-th, td { border: 1px solid #888; padding: .25em .5em; text-align: left;
-         vertical-align: top; }
-th { background: #e8e8e8; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-.deg { white-space: nowrap; }
-td.card { width: 45%; }
-table.scores { width: auto; min-width: 50%; }
-.note { color: #333; font-size: 10.5pt; }
-.alert { border: 2px solid #111; padding: .4em .6em; font-weight: bold; }
-.total { font-size: 13pt; }
-ul.signs { padding-left: 1.2em; }
-code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
-footer { margin-top: 2em; border-top: 1px solid #888; padding-top: .4em;
-         font-size: 10.5pt; color: #333; }
-tr, .keep { page-break-inside: avoid; break-inside: avoid; }
-h2, h3 { page-break-after: avoid; break-after: avoid; }
-@media print { body { margin: 0; max-width: none; padding: 0; } }
-"""
+# How many cards the summary names as the most misjudged: the page has room for three.
+MISJUDGED_SHOWN = 3
 
 
-def render_html(report: Report) -> str:
-    """The report as a self-contained page (inline CSS, no links out), every text escaped."""
-    lang = report.lang
+@dataclass
+class Misjudged:
+    """A card the room rated far from the pack's degree: on average `gap` degrees off."""
 
-    def t(key: str) -> str:
-        return escape(label(lang, key))
-
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{escape(lang)}">',
-        '<head><meta charset="utf-8">',
-        f"<title>{t('report')}: {escape(report.pack_title)}</title>",
-        f"<style>{STYLE}</style></head><body>",
-        f"<h1>{t('report')}</h1>",
-        f"<p>{escape(report.pack_title)}</p>",
-    ]
-    if not report.ended_cleanly:
-        out.append(f'<p class="alert">{t("not_ended")}</p>')
-
-    facts: list[tuple[str, str]] = [
-        ("date", report.started.strftime("%Y-%m-%d") if report.started else ""),
-        ("time", _time_span(report)),
-        ("duration", format_duration(report.duration_s, lang)),
-    ]
-    if report.place:
-        facts.append(("place", report.place))
-    language = f"{LANGUAGE_NAMES.get(report.language, report.language)} ({report.language})"
-    facts += [
-        ("pack", report.pack_title),
-        ("language", language),
-        ("participants", str(report.participants) if report.participants is not None
-         else label(lang, "not_given")),
-        ("teams", ", ".join(report.teams) if report.teams else label(lang, "no_teams")),
-        ("played", str(len(report.finished_scenarios))),
-    ]
-    out.append(f"<h2>{t('summary')}</h2>")
-    out.append('<dl class="facts">')
-    out += [f"<dt>{t(key)}</dt><dd>{escape(value)}</dd>" for key, value in facts]
-    out.append("</dl>")
-
-    if report.team_scores and report.cards_played:
-        out.append(f"<h2>{t('scores')}</h2>")
-        out.append(f'<table class="scores keep"><tr><th>{t("team")}</th>'
-                   f'<th class="num">{t("score")}</th></tr>')
-        out += [f'<tr><td>{escape(report.team_name(team))}</td>'
-                f'<td class="num">{points}</td></tr>'
-                for team, points in report.team_scores.items()]
-        out.append("</table>")
-
-    out.append(f"<h2>{t('played')}</h2>")
-    for number, scenario in enumerate(report.scenarios, start=1):
-        out += _scenario_html(report, scenario, number)
-
-    out.append(f"<h2>{t('signs')}</h2>")
-    if report.signs:
-        out.append('<ul class="signs">')
-        for sid, title in report.signs:
-            shown = f"{escape(title)} (<code>{escape(sid)}</code>)" if title else \
-                f"<code>{escape(sid)}</code>"
-            out.append(f"<li>{shown}</li>")
-        out.append("</ul>")
-    else:
-        out.append(f"<p>{t('no_signs')}</p>")
-
-    out.append("<footer>")
-    out.append(f"<p>{t('skipped')}: <strong>{report.skipped_lines}</strong>"
-               + (f" · {t('source')}: <code>{escape(report.source)}</code>"
-                  if report.source else "") + "</p>")
-    out.append(f"<p>{t('privacy')}</p>")
-    out.append("</footer></body></html>")
-    return "\n".join(out) + "\n"
+    deck: str
+    card: int
+    text: str
+    degree: int | None
+    gap: float
+    safer: bool
+    ratings: list[tuple[str, int | None]]
 
 
-def _scenario_html(report: Report, scenario: PlayedScenario, number: int) -> list[str]:
-    lang = report.lang
-
-    def t(key: str) -> str:
-        return escape(label(lang, key))
-
-    kind = _kind_name(scenario.kind, lang)
-    heading = f"{number}. {escape(scenario.title or scenario.scenario)}"
-    if kind:
-        heading += f' <span class="note">({escape(kind)})</span>'
-    out = ['<section class="scenario">', f"<h3>{heading}</h3>"]
-    if not scenario.finished:
-        out.append(f"<p><em>{t('unfinished')}</em></p>")
-    if scenario.path:
-        out.append(f'<table class="keep"><thead><tr><th class="num">#</th>'
-                   f'<th>{t("step")}</th><th>{t("choice")}</th><th>{t("degree")}</th></tr>'
-                   "</thead><tbody>")
-        for index, row in enumerate(scenario.path, start=1):
-            choice = str(row.choice) if row.choice is not None else "?"
-            if row.choice_text:
-                choice += f" — {row.choice_text}"
-            out.append(f'<tr><td class="num">{index}</td><td>{escape(row.step)}</td>'
-                       f"<td>{escape(choice)}</td>"
-                       f"<td>{escape(report.degree_text(row.degree))}</td></tr>")
-        out.append("</tbody></table>")
-    summary: list[str] = []  # printed together: the ending and the totals on one page
-    if scenario.outcome:
-        outcome = label(lang, scenario.outcome) if scenario.outcome in OUTCOMES \
-            else scenario.outcome
-        summary.append(f"<p>{t('outcome')}: <strong>{escape(outcome)}</strong></p>")
-    if scenario.total is not None:
-        compare = [f"{t('safest')}: {scenario.safest}" if scenario.safest is not None else "",
-                   f"{t('riskiest')}: {scenario.riskiest}" if scenario.riskiest is not None
-                   else ""]
-        extra = "; ".join(c for c in compare if c)
-        summary.append(f'<p class="total"><strong>{t("risk_points")}: {scenario.total}'
-                       "</strong>" + (f" ({extra})" if extra else "") + "</p>")
-        summary.append(f'<p class="note">{t("risk_note")}</p>')
-    if summary:
-        out += ['<div class="keep">', *summary, "</div>"]
-    if scenario.cards:
-        teams = list(dict.fromkeys(team for card in scenario.cards for team in card.ratings))
-        # A long deck runs over pages: its header row is repeated on each (thead).
-        out.append(f'<table><thead><tr><th>{t("card")}</th><th>{t("pack_degree")}</th>'
-                   + "".join(f'<th class="num">{escape(report.team_name(team))}</th>'
-                             for team in teams)
-                   + "</tr></thead><tbody>")
+def misjudged_cards(report: Report, limit: int = MISJUDGED_SHOWN) -> list[Misjudged]:
+    """The cards the room misjudged most: a team's rating one degree or more off on average,
+    the largest gap first (ties in the order they were played)."""
+    found: list[Misjudged] = []
+    for scenario in report.scenarios:
         for card in scenario.cards:
-            name = f"{card.card}" + (f". {card.text}" if card.text else "")
-            cells = []
-            for team in teams:
-                if team not in card.ratings:
-                    cells.append("<td></td>")
-                    continue
-                points = card.points.get(team, 0)
-                # Teams' cells give the number only (the scale is under the table), so the
-                # card's text keeps room to be read even with six teams.
-                rating = card.ratings[team]
-                shown = str(rating + 1) if rating is not None else "?"
-                cells.append(f'<td class="num">{shown} <strong>+{points}</strong></td>')
-            out.append(f'<tr><td class="card">{escape(name)}</td>'
-                       f'<td><span class="deg">{escape(report.degree_text(card.degree))}'
-                       "</span></td>"
-                       + "".join(cells) + "</tr>")
-        totals = scenario.team_points()
-        out.append(f'<tr><th colspan="2">{t("score")}</th>'
-                   + "".join(f'<th class="num">{totals.get(team, 0)}</th>' for team in teams)
-                   + "</tr>")
-        out.append("</tbody></table>")
-        if report.degree_labels:
-            scale = " · ".join(f"{report.degree_text(d)}" for d in sorted(report.degree_labels))
-            out.append(f'<p class="note">{t("degree")}: {escape(scale)}</p>')
-        out.append(f'<p class="note">{t("points_note")}</p>')
-    out.append("</section>")
-    return out
+            given = [r for r in card.ratings.values() if r is not None]
+            if card.degree is None or not given:
+                continue
+            offsets = [r - card.degree for r in given]
+            gap = sum(abs(o) for o in offsets) / len(offsets)
+            if gap >= 1:
+                found.append(Misjudged(
+                    scenario.title or _readable(scenario.scenario), card.card, card.text,
+                    card.degree, gap, sum(offsets) < 0, list(card.ratings.items())))
+    found.sort(key=lambda m: -m.gap)
+    return found[:limit]
+
+
+def _readable(identifier: str) -> str:
+    # Without the pack only its ids are known; "passport-kept" reads as "Passport kept".
+    words = identifier.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _shorten(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _deck_teams(scenario: PlayedScenario) -> list[str]:
+    return list(dict.fromkeys(team for card in scenario.cards for team in card.ratings))
+
+
+def _result(report: Report, scenario: PlayedScenario) -> str:
+    """What a scenario came to, in a few words: the ending, or how many cards were rated."""
+    lang = report.lang
+    if scenario.cards:
+        text = label(lang, "n_cards", n=len(scenario.cards))
+        return text if scenario.finished else f"{text}, {label(lang, 'partly')}"
+    if not scenario.finished:
+        return label(lang, "unfinished")
+    if scenario.outcome in OUTCOMES:
+        return label(lang, str(scenario.outcome))
+    return scenario.outcome or ""
+
+
+def _facts(report: Report) -> list[tuple[str, str]]:
+    lang = report.lang
+    facts: list[tuple[str, str]] = []
+    if report.started is not None:
+        facts.append((label(lang, "date"), format_date(report.started.date(), lang)))
+        facts.append((label(lang, "time"), _time_span(report)))
+    if report.duration_s is not None:
+        facts.append((label(lang, "duration"), format_duration(report.duration_s, lang)))
+    for key, value in (("place", report.place), ("organisation", report.organisation),
+                       ("facilitator", report.facilitator)):
+        if value:
+            facts.append((label(lang, key), value))
+    facts.append((label(lang, "participants"), str(report.participants)
+                  if report.participants is not None else label(lang, "not_given")))
+    teams = ", ".join(report.teams) if report.teams else label(lang, "no_teams")
+    facts.append((label(lang, "teams"), teams))
+    if report.team_scores and report.cards_played:
+        facts.append((label(lang, "scores"), " · ".join(
+            f"{report.team_name(team)} {points}" for team, points in report.team_scores.items())))
+    facts.append((label(lang, "language"), language_in(report.language, lang)))
+    return facts
+
+
+def render_html(report: Report, folders: Sequence[Path] | None = None) -> str:
+    """The report as a self-contained page: a one-page summary for the partner, then the
+    details. Every text is escaped by the template; nothing is fetched from elsewhere.
+
+    `folders`: where an association's own templates are looked for first
+    (`documents.template_folders`); the built-in ones by default.
+    """
+    signs = [title or _readable(sid) for sid, title in report.signs]
+    return render(
+        "report.html.j2", report.lang, "report", folders=folders, r=report,
+        facts=_facts(report), signs=signs, misjudged=misjudged_cards(report),
+        result=lambda s: _result(report, s), kind=lambda s: _kind_name(s.kind, report.lang),
+        readable=_readable, shorten=_shorten, deck_teams=_deck_teams,
+        scale=" · ".join(report.degree_text(d) for d in sorted(report.degree_labels)))
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -669,6 +465,8 @@ def report_rows(report: Report) -> list[dict[str, str]]:
          else ""),
         ("ended_cleanly", "yes" if report.ended_cleanly else "no"),
         ("place", report.place or ""),
+        ("organisation", report.organisation or ""),
+        ("facilitator", report.facilitator or ""),
         ("pack", report.pack_title),
         ("language", report.language),
         ("participants", report.participants),
@@ -748,20 +546,10 @@ def write_report(events: Sequence[Mapping[str, Any]], out_html: Path, *,
                           source=source)
     out_csv = csv_path_for(out_html)
     out_html.parent.mkdir(parents=True, exist_ok=True)
-    _write_whole(out_html, render_html(report))
+    write_atomic(out_html, render_html(report, folders=user_template_folders(
+        pack.folder if pack is not None else None)))
     # utf-8-sig: spreadsheet programs on Windows read Cyrillic and Turkmen letters right.
-    _write_whole(out_csv, render_csv(report), encoding="utf-8-sig")
+    write_atomic(out_csv, render_csv(report), encoding="utf-8-sig")
     return out_html, out_csv
 
 
-def _write_whole(path: Path, text: str, encoding: str = "utf-8") -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-        # mkstemp makes the file private; a report is for sharing, like any saved document.
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -123,6 +123,8 @@ class Session:
     participants: int | None = None
     language: str = ""
     place: str | None = None
+    organisation: str | None = None
+    facilitator: str | None = None
     sink: EventSink | None = None
     clock: Callable[[], float] = time.time
     state: State = field(default_factory=State)
@@ -269,7 +271,8 @@ class Session:
         self._emit("session_start", pack=str(self.pack.folder.resolve()),
                    pack_title=self.pack.text(self.pack.info.title, self.language),
                    language=self.language, languages=list(self.pack.languages),
-                   participants=self.participants, teams=list(self.teams), place=self.place)
+                   participants=self.participants, teams=list(self.teams), place=self.place,
+                   organisation=self.organisation, facilitator=self.facilitator)
         return True
 
     def configure(self, teams: list[str], participants: int | None) -> bool:
@@ -280,6 +283,19 @@ class Session:
         self.teams, self.participants = names, participants
         if self.begun:
             self._emit("teams", teams=list(names), participants=participants)
+        return True
+
+    def set_details(self, organisation: str | None, place: str | None,
+                    facilitator: str | None) -> bool:
+        """Set who runs the event and where (for the report); logged once it has begun."""
+        given = tuple((v.strip() if isinstance(v, str) else "") or None
+                      for v in (organisation, place, facilitator))
+        if given == (self.organisation, self.place, self.facilitator):
+            return False
+        self.organisation, self.place, self.facilitator = given
+        if self.begun:
+            self._emit("details", organisation=self.organisation, place=self.place,
+                       facilitator=self.facilitator)
         return True
 
     def set_language(self, lang: str) -> bool:
@@ -575,6 +591,8 @@ _REPLAYED = {
     "language": lambda s, e: s.set_language(str(e["language"])),
     "session_end": lambda s, e: s.end_session(),
     "teams": lambda s, e: s.configure(list(e["teams"]), e.get("participants")),
+    "details": lambda s, e: s.set_details(e.get("organisation"), e.get("place"),
+                                          e.get("facilitator")),
 }
 
 
