@@ -40,6 +40,10 @@ NOT_PACKAGE_DATA = (".py", ".pyc", ".pyo")
 DROPPED_FILES = ("freesansbold.ttf",)
 """pygame's default font (GPL): the game draws only with the shipped Noto Sans."""
 
+CLDR_FOLDER = Path("_internal") / "babel" / "locale-data"
+"""Babel's CLDR data, one file per locale (35 MB in all): the app keeps the languages it
+has words for (game/core/locales/*.yaml), which is where counts and dates are said."""
+
 SYSTEMS = {"linux": "linux", "win32": "windows", "darwin": "macos"}
 
 
@@ -183,6 +187,7 @@ def build(out: Path) -> Path:
     for leaf in DROPPED_FILES:
         for path in folder.rglob(leaf):
             path.unlink()
+    trim_cldr(folder / CLDR_FOLDER, catalogue_languages())
     shutil.copytree(ROOT / "scenarios", folder / "scenarios",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     readme = (BUNDLE_FILES / "README.txt").read_text(encoding="utf-8")
@@ -199,6 +204,24 @@ def build(out: Path) -> Path:
     print(f"built {folder} ({size / 1e6:.0f} MB) and {archive.name} "
           f"({archive.stat().st_size / 1e6:.0f} MB) in {time.monotonic() - started:.0f} s")
     return archive
+
+
+def catalogue_languages(root: Path = ROOT) -> set[str]:
+    """The languages the program has its own words in: one locales/<code>.yaml each."""
+    return {p.stem.split("-")[0].lower() for p in (root / "game" / "core" / "locales")
+            .glob("*.yaml")}
+
+
+def trim_cldr(locale_data: Path, languages: set[str]) -> None:
+    """Remove the CLDR locales of every other language from `locale_data` (root, which all
+    inherit from, stays). A pack in another language still plays; its counts and dates
+    follow English, as they do for any language Babel does not know."""
+    if not locale_data.is_dir():
+        return
+    keep = {"root", *languages}
+    for path in locale_data.glob("*.dat"):
+        if path.stem.split("_")[0].lower() not in keep:
+            path.unlink()
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from game.build import app_name, package_data, pyinstaller_command, runtime_distributions
+from game.build import (
+    app_name,
+    catalogue_languages,
+    package_data,
+    pyinstaller_command,
+    runtime_distributions,
+    trim_cldr,
+)
 from game.cli import pack_location
 from game.core import places
 
@@ -72,3 +79,12 @@ def test_from_source_the_pack_in_the_working_folder_comes_first(
     (tmp_path / "scenarios").mkdir()
     (tmp_path / "scenarios" / "pack.yaml").write_text("title: mine\n", "utf-8")
     assert pack_location(None) == (Path("scenarios"), "scenarios")
+
+
+def test_the_app_keeps_the_cldr_data_of_the_languages_it_speaks(tmp_path: Path) -> None:
+    for name in ("root.dat", "en.dat", "en_GB.dat", "ru.dat", "ru_UA.dat", "tk.dat",
+                 "de.dat", "uz_Latn.dat", "meta.txt"):
+        (tmp_path / name).write_text("x", "utf-8")
+    trim_cldr(tmp_path, catalogue_languages())
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "en.dat", "en_GB.dat", "meta.txt", "root.dat", "ru.dat", "ru_UA.dat", "tk.dat"]
