@@ -59,7 +59,10 @@ class TitleScreen(Screen):
                                          else None, opts.index_of(TitleRow.DETAIL)))
         blocks += [Spacer(ctx.gap(0.03)),
                    plain_text(ctx.fonts, ctx.say("title_hint"), ctx.body_px, False, theme.muted,
-                              ctx.content_width, "center", 2)]
+                              ctx.content_width, "center", 2),
+                   Spacer(ctx.gap(0.015)),
+                   plain_text(ctx.fonts, ctx.say("check_key"), ctx.body_px, False, theme.muted,
+                              ctx.content_width, "center", 1)]
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom, valign="center")
 
     def _row(self, ctx: Ctx, text: str, focused: bool, index: int, big: bool,
