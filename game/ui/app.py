@@ -415,7 +415,8 @@ def run_game(options: PlayOptions) -> int:
             print(f"{shown}: the pack cannot be played until pack.yaml is fixed",
                   file=sys.stderr)
         return 1
-    problem = preview_problem(pack, shown, options.scenario, options.step)
+    problem = (language_problem(pack, shown, options.lang)
+               or preview_problem(pack, shown, options.scenario, options.step))
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -472,6 +473,15 @@ def run_game(options: PlayOptions) -> int:
             signal.signal(sig, handler)
         pygame.quit()
     return 0
+
+
+def language_problem(pack: Pack, shown: str, lang: str | None) -> str | None:
+    """Why `--lang` cannot be played (None: it can, or none was given): a language the pack
+    has no texts in is an error naming the pack's languages, never a silent English."""
+    if lang is None or lang in pack.languages:
+        return None
+    known = ", ".join(pack.languages)
+    return f"{shown}: error: the pack has no language '{lang}' (its languages: {known})"
 
 
 def preview_problem(pack: Pack, shown: str, scenario: str | None,
