@@ -56,6 +56,15 @@ def create_session(pack: Pack, language: str | None = None,
                    place=place, sink=sink)
 
 
+def short_paths(line: str, shown: str, folder: Path) -> str:
+    """`line` with the pack's location cut to the pack folder's name: what the projector
+    shows ("default/pack.yaml:3:1: ..."), never where the files live on this laptop."""
+    for prefix in sorted({shown, str(folder), str(folder.resolve())}, key=len, reverse=True):
+        if prefix and prefix not in (".", folder.name):
+            line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
+    return line
+
+
 def _team_name(n: int, lang: str) -> str:
     return say("team_n", lang, n=n)
 
@@ -275,7 +284,11 @@ class App:
         broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
                                                         else {})
         if result.pack is None or broken:
-            self.ui.reload_problems = [p.format() for p in result.errors]
+            full = [p.format() for p in result.errors]
+            for line in full:  # the full paths are the facilitator's, in the terminal
+                print(line, file=sys.stderr)
+            self.ui.reload_problems = [short_paths(line, self.pack_shown, self.pack_folder)
+                                       for line in full]
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)

@@ -236,14 +236,18 @@ def stack(width: int, blocks: list[Block]) -> Painted:
 
 
 def report_note(ctx: Ctx) -> Paragraph | None:
-    """Where the event report was written, or why it could not be: body size (4%), at most
-    three lines (a long path breaks between characters)."""
+    """That the event report was written (its file's name), or why it could not be: body
+    size (4%), at most three lines."""
     control = ctx.controller
+    # The projector shows a short name only: the full path is the facilitator's, printed in
+    # the terminal when the report was written (and on the presenter's view).
     if control.report_error:
         where, reason = control.report_error
-        text, colour = ctx.say("report_failed", where=where, reason=reason), ctx.theme.error
+        text = ctx.say("report_not_saved", name=where.name or str(where), reason=reason)
+        colour = ctx.theme.error
     elif control.report_path is not None:
-        text, colour = ctx.say("report_saved", path=control.report_path), ctx.theme.muted
+        text = ctx.say("report_is_saved", name=control.report_path.name)
+        colour = ctx.theme.muted
     else:
         return None
     return plain_text(ctx.fonts, text, ctx.body_px, False, colour, ctx.content_width,
