@@ -9,6 +9,7 @@ import pygame
 from game.core.session import ScreenKind
 from game.ui.pilot import Pilot
 from game.ui.theme import THEME
+from tests.packtools import SIGNS_YAML, write_pack
 
 EXAMPLE = Path(__file__).parent / "packs" / "format-example"
 TEAMS = ["Lions", "Eagles", "Owls"]
@@ -61,3 +62,59 @@ def test_the_reveal_keeps_the_cards_text() -> None:
     pilot.press("2", "3", "4", "return")
     assert pilot.screen is ScreenKind.REVEAL
     assert first_words in words(pilot)
+
+
+# ------------------------------------------------------------ 6: no blame
+
+FORCED_SIGNS = SIGNS_YAML + """\
+cannot-leave:
+  title: You cannot leave freely
+  explanation: The door is locked at night.
+  advice: Call the hotline.
+  indicator: restriction-of-movement
+"""
+
+FORCED_STORY = """\
+kind: story
+title: Locked in
+summary: Aýna works in a laundry
+steps:
+  offer:
+    text: The door is locked at night. A man asks for the passport.
+    choices:
+      - text: Hand it over
+        risk: 3
+        signs: [cannot-leave, passport-kept]
+        feedback: Now he holds it.
+        next: harmed
+      - text: Say it is lost
+        risk: 1
+        signs: [cannot-leave]
+        feedback: He does not believe it.
+        next: harmed
+  harmed:
+    text: Harmed. The hotline can help.
+    outcome: harmed
+"""
+
+
+def test_a_sign_every_choice_carries_is_the_situations_never_ignored(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path / "pack", {"warning-signs.yaml": FORCED_SIGNS,
+                                            "story.yaml": FORCED_STORY})
+    pilot = Pilot(folder, (1024, 768))
+    pilot.press("return", "return", "1")
+    assert pilot.screen is ScreenKind.FEEDBACK
+    lines = [t.text for t in pilot.drawn.texts()]
+    missed = lines.index("Warning signs missed")
+    situation = lines.index("Warning signs in this situation")
+    assert lines[missed + 1] == "Someone keeps your passport"  # the free choice's own sign
+    assert lines[situation + 1] == "You cannot leave freely"  # on every choice: the situation's
+    assert "Warning signs ignored" not in lines
+
+
+def test_a_cards_signs_are_the_situations() -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    pilot.press("return", "2", "1", "return")
+    assert pilot.screen is ScreenKind.REVEAL
+    lines = [t.text for t in pilot.drawn.texts()]
+    assert "Warning signs in this situation" in lines and "Warning signs ignored" not in lines

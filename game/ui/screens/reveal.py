@@ -32,8 +32,8 @@ class RevealScreen(Screen):
                                Spacer(ctx.gap(0.01)), degree_badge(ctx, shown.degree),
                                Spacer(ctx.gap(0.02)),
                                ctx.slot("explanation", ctx.text(card.explanation))]
-        signs = sign_titles(ctx, ctx.say("signs_ignored" if shown.degree else "signs_noticed"),
-                            card.signs)
+        # A card shows a situation nobody chose: its signs are never "ignored".
+        signs = sign_titles(ctx, ctx.say("signs_situation"), card.signs)
         if signs:
             blocks += [Spacer(ctx.gap(0.02)), *signs]
         blocks += [Spacer(ctx.gap(0.03)),
