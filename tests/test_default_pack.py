@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The one reminder the shipped pack gives on purpose: the two hotlines in Turkmenistan that
 # IOM supports are named without numbers, which the facilitator confirms before the event.
-REMINDER = ("scenarios/pack.yaml:", "help contact 7: contact 'TODO: numbers from IOM "
-            "Turkmenistan' is still a placeholder")
+REMINDER = ("scenarios/pack.yaml:", "help contact 7: contact 'TODO: ask IOM' is "
+            "still a placeholder")
 
 
 @pytest.fixture(scope="module")

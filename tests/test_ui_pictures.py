@@ -3,12 +3,14 @@ ones replaced by the placeholder; through the Pilot and `shots`, as a facilitato
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.core.session import ScreenKind
+from game.ui import images
 from game.ui.images import Pictures
 from game.ui.pilot import Pilot, load_playable
 from game.ui.shots import run_shots
@@ -131,6 +133,7 @@ def test_pictures_are_decoded_when_the_pack_loads_never_when_a_step_shows(
                         lambda f, s: decoded.append(Path(f).name) or real_svg(f, s))
     pilot = Pilot(pack, (1024, 768))
     assert pilot.screen is ScreenKind.TITLE
+    pilot.app.pictures.wait()  # the worker decodes them while the title screen shows
     assert sorted(decoded) == ["bands.gif", "damaged.png", "drawing.svg", "palette.png"]
     decoded.clear()
     for number in (1, 2, 3):
@@ -153,7 +156,39 @@ def test_a_bomb_that_slipped_past_validate_is_never_decoded(
                         lambda f, *a: decoded.append(Path(f).name) or real_load(f, *a))
     pictures = Pictures()
     pictures.load_pack(loaded, (1024, 768))
-    assert "bands.gif" not in decoded
+    pictures.wait()
+    assert "palette.png" in decoded and "bands.gif" not in decoded
+    assert pictures.fitted(pack / "images" / "bands.gif", 300, 200) is None
+
+
+def test_load_pack_returns_before_the_pictures_are_decoded(
+        pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first picture's decoder is held back: the pack still loads, and a step showing
+    # another picture waits for nothing but its own.
+    release = threading.Event()
+    real_decode = images._decode
+
+    def slow(path: Path, bound: tuple[int, int]) -> pygame.Surface | None:
+        if path.name == "palette.png":
+            assert release.wait(10)
+        return real_decode(path, bound)
+
+    monkeypatch.setattr(images, "_decode", slow)
+    pictures = Pictures()
+    pictures.load_pack(load_playable(pack), (1024, 768))  # returns at once
+    gif = pictures.fitted(pack / "images" / "bands.gif", 300, 200)  # decoded on demand
+    assert gif is not None and gif.get_size() == (300, 200)
+    release.set()
+    pictures.wait()
+    assert pictures.fitted(pack / "images" / "palette.png", 300, 200) is not None
+
+
+def test_a_reload_forgets_the_old_pictures(pack: Path) -> None:
+    pictures = Pictures()
+    pictures.load_pack(load_playable(pack), (1024, 768))
+    pictures.wait()
+    (pack / "images" / "bands.gif").write_bytes(files.gif_bomb())  # the file changed
+    pictures.load_pack(load_playable(pack), (1024, 768), background=False)
     assert pictures.fitted(pack / "images" / "bands.gif", 300, 200) is None
 
 
@@ -163,7 +198,7 @@ def test_a_large_picture_is_kept_at_screen_size_not_full_size(tmp_path: Path) ->
     (folder / "images" / "palette.png").write_bytes(files.png(4000, 3000, palette=True))
     (folder / "images" / "bands.gif").write_bytes(files.gif(40, 30))
     pictures = Pictures()
-    pictures.load_pack(load_playable(folder), (1024, 768))
+    pictures.load_pack(load_playable(folder), (1024, 768), background=False)
     kept = pictures.load(folder / "images" / "palette.png")
     assert kept is not None and kept.get_size() == (1024, 768)
     small = pictures.load(folder / "images" / "bands.gif")

@@ -17,6 +17,7 @@ import pytest
 
 from game.core.fitting import count_lines
 from game.core.layout import BODY, REFERENCE_SIZE, SLOTS, font_file_measure, overflow
+from game.core.model import Deck
 from game.core.session import ScreenKind
 from game.ui.keymap import Action, Command
 from game.ui.pilot import Pilot
@@ -184,7 +185,9 @@ def test_a_full_screen_stays_at_the_body_size() -> None:
 
 def test_a_card_keeps_its_size_when_the_degrees_are_typed_in() -> None:
     pilot = Pilot(SHIPPED, REFERENCE_SIZE, "ru", teams=["Team A", "Team B"])
-    pilot.press("return", "7")  # the first deck
+    first_deck = next(i for i, s in enumerate(pilot.session.pack.scenarios.values(), 1)
+                      if isinstance(s, Deck))
+    pilot.press("return", str(first_deck))
     assert pilot.screen is ScreenKind.CARD
     on_card = _texts(pilot, "card_text")
     pilot.press("2")

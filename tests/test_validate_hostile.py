@@ -410,3 +410,14 @@ def test_an_unbroken_word_is_cut_into_the_longest_pieces_that_fit(word: str, wid
         assert measure(line) <= width or len(line) == 1
         if after:
             assert measure(line + after[0]) > width  # nothing more would have fitted
+
+
+def test_a_control_character_in_a_file_name_is_shown_visibly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_pack(tmp_path / "p", {"story\x07.yaml": STORY_YAML})
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "\x07" not in out
+    assert f"{folder}/story\ufffd.yaml:1:1: error: the file name 'story\ufffd.yaml' is not a " \
+           "valid scenario id" in out
+    assert "(rename it to story-2.yaml)" in out  # story.yaml is taken

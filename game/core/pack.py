@@ -388,6 +388,11 @@ def _load_scenario(path: Path, shown: str,
             foreign = ("its name holds bytes that are not UTF-8 text, as when a zip made on "
                        "another computer is unpacked: rename it, like job-offer.yaml")
         better = as_id(sid)
+        taken = 1
+        while better and (path.parent / f"{better}.yaml").exists():
+            # The copy Explorer made sits beside the original: suggest a free name.
+            taken += 1
+            better = f"{as_id(sid)}-{taken}"
         how = (f" ({foreign})" if foreign else
                f" (rename it to {better}.yaml{', for example' if 'copy' in better else ''})"
                if better else "")

@@ -40,7 +40,7 @@ class Problem:
 
     def format(self) -> str:
         """`path:line:col: error|warning: message`, the form editors and terminals link."""
-        where = self.path
+        where = self.path.translate(_INVISIBLE)
         if self.line:
             where += f":{self.line}"
             if self.col:

@@ -1,16 +1,22 @@
-"""Pack pictures: decoded when the pack loads, kept no larger than the screen, scaled once
-per box; a picture that cannot be shown is None (the screen draws its placeholder).
+"""Pack pictures: decoded in the background as soon as the pack loads, kept no larger than
+the screen, scaled once per box; a picture that cannot be shown is None (the screen draws
+its placeholder).
 
-Decoding a large picture takes a noticeable time, so it happens once when the pack loads
-(`load_pack`), never on the frame that first shows the step. Before decoding, the header
-is checked (game.core.pictures): a picture bomb, a damaged file or a text named .png is
-never handed to the decoder. A decoded picture is shrunk at once to fit the screen, so a
-4096×4096 photo does not stay in memory at full size; palette and 16-bit pictures (GIFs,
-palette PNGs) become 32-bit, which smoothscale needs.
+Decoding a large picture takes a noticeable time (a 4096×4096 PNG about half a second), so
+it is never left to the frame that first shows the step: `load_pack` hands the pack's
+pictures, in the order the scenarios show them, to one worker thread (SDL decodes without
+holding Python's lock, so the title screen stays responsive). A step shown before its
+picture is ready waits for that one picture only. Before decoding, the header is checked
+(game.core.pictures): a picture bomb, a damaged file or a text named .png never reaches
+the decoder. A decoded picture is shrunk at once to fit the screen, so a 4096×4096 photo
+does not stay in memory at full size; palette and 16-bit pictures (GIFs, palette PNGs)
+become 32-bit, which smoothscale needs.
 """
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pygame
@@ -42,24 +48,87 @@ class Pictures:
         self._loaded: dict[Path, pygame.Surface | None] = {}
         self._scaled: dict[Path, dict[tuple[int, int], pygame.Surface]] = {}
         self._bound = screen
+        self._lock = threading.Lock()
+        self._waiting: list[Path] = []
+        """Pictures of the pack not yet handed to the worker, in the order they are shown."""
+        self._running: dict[Path, Future[None]] = {}
+        self._generation = 0
+        """Which `load_pack` the worker's results belong to: a reload makes older ones stale."""
+        self._pool: ThreadPoolExecutor | None = None
 
-    def load_pack(self, pack: Pack, window: tuple[int, int]) -> None:
-        """Forget the pictures of any earlier pack and decode every picture of `pack` now.
+    def load_pack(self, pack: Pack, window: tuple[int, int], *, background: bool = True) -> None:
+        """Forget the pictures of any earlier pack and start decoding every picture of `pack`:
+        in the background (the default), or all of them now.
 
         `window` is the window's size: pictures are kept no larger than it or the largest
         screen (which a window can be made as large as), whichever is larger.
         """
         self.clear()
         self._bound = _largest_screen(window)
-        for path in images_of(pack):
-            self.load(path)
+        paths = images_of(pack)
+        if not background:
+            for path in paths:
+                self.load(path)
+            return
+        with self._lock:
+            self._waiting = paths
+            generation = self._generation
+        self._hand_on(generation)
+
+    def _hand_on(self, generation: int) -> None:
+        # One picture at a time: at exit, or after a reload, at most one decode is awaited.
+        with self._lock:
+            if generation != self._generation or not self._waiting:
+                return
+            path = self._waiting.pop(0)
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pictures")
+            try:
+                future = self._pool.submit(self._decode_for, path, generation, self._bound)
+            except RuntimeError:  # the interpreter is shutting down: nothing left to show
+                return
+            self._running[path] = future
+        future.add_done_callback(lambda _done: self._hand_on(generation))
+
+    def _decode_for(self, path: Path, generation: int, bound: tuple[int, int]) -> None:
+        try:
+            image = _decode(path, bound)
+        except Exception:  # whatever goes wrong, the step shows the placeholder, never a crash
+            image = None
+        with self._lock:
+            if generation == self._generation:
+                self._loaded[path] = image
+            self._running.pop(path, None)
+
+    def wait(self) -> None:
+        """Until every picture of the pack is decoded (for `shots` and tests)."""
+        while True:
+            with self._lock:
+                running = list(self._running.values())
+                if not running and not self._waiting:
+                    return
+            for future in running:
+                future.result()
 
     def load(self, path: Path) -> pygame.Surface | None:
-        """The picture at `path` (decoded now unless it was at load time), or None when it is
-        missing, damaged, too large or cannot be decoded."""
-        if path not in self._loaded:
-            self._loaded[path] = _decode(path, self._bound)
-        return self._loaded[path]
+        """The picture at `path`, or None when it is missing, damaged, too large or cannot be
+        decoded. Decoded by the worker, or now when it was not reached yet (the step shows
+        before the worker got there) or is not one of the pack's."""
+        with self._lock:
+            if path in self._loaded:
+                return self._loaded[path]
+            future = self._running.get(path)
+            if future is None and path in self._waiting:
+                self._waiting.remove(path)
+        if future is not None:
+            future.result()
+            with self._lock:
+                if path in self._loaded:
+                    return self._loaded[path]
+        image = _decode(path, self._bound)
+        with self._lock:
+            self._loaded[path] = image
+        return image
 
     def fitted(self, path: Path, width: int, height: int) -> pygame.Surface | None:
         """The picture scaled to fit inside width × height, keeping its proportions."""
@@ -70,14 +139,19 @@ class Pictures:
         if image is None or width <= 0 or height <= 0:
             return None
         scaled = pygame.transform.smoothscale(image, _fit(image.get_size(), (width, height)))
+        if pygame.display.get_init() and pygame.display.get_surface() is not None:
+            scaled = scaled.convert_alpha()  # the display's own format blits fastest
         if len(sizes) >= SIZES_KEPT:
             del sizes[next(iter(sizes))]
         sizes[(width, height)] = scaled
         return scaled
 
     def clear(self) -> None:
-        """Forget every picture (before a pack reload)."""
-        self._loaded.clear()
+        """Forget every picture and stop decoding the rest (before a pack reload)."""
+        with self._lock:
+            self._generation += 1
+            self._waiting = []
+            self._loaded.clear()
         self._scaled.clear()
 
 
@@ -110,8 +184,6 @@ def _decode(path: Path, bound: tuple[int, int]) -> pygame.Surface | None:
             image = pygame.transform.smoothscale(image, _fit(image.get_size(), bound))
     except (pygame.error, OSError, ValueError, MemoryError):
         return None
-    if pygame.display.get_init() and pygame.display.get_surface() is not None:
-        image = image.convert_alpha()  # the display's own format blits fastest
     return image
 
 
