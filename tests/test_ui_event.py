@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 
+from game.core.scoring import average_degree
 from game.core.session import ScreenKind
 from game.ui.pilot import Pilot
 from game.ui.theme import THEME
@@ -118,3 +120,23 @@ def test_a_cards_signs_are_the_situations() -> None:
     assert pilot.screen is ScreenKind.REVEAL
     lines = [t.text for t in pilot.drawn.texts()]
     assert "Warning signs in this situation" in lines and "Warning signs ignored" not in lines
+
+
+# ------------------------------------------------------------ 4: the scale the room sees
+
+
+def test_a_paths_risk_is_its_average_degree_on_the_scale_the_room_sees() -> None:
+    assert average_degree([0, 2, 0]) == pytest.approx(5 / 3)  # 1 + 3 + 1: "1.7", not "2"
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    pilot.press("return", "return", "2", "return", "2", "space", "right")
+    assert pilot.screen is ScreenKind.DEBRIEF_PATH
+    lines = [t.text.replace("\xa0", " ") for t in pilot.drawn.texts()]
+    assert "Average degree of this path: 1.5 of 4" in lines  # degrees 1 and 2
+    assert not any("Risk points" in line for line in lines)
+    # No choice number beside a degree's number: the rows start with the choice's words.
+    assert not [line for line in lines if line[:1].isdigit() and line[1:3] == ". "]
+    assert "meter" in pilot.app.marks  # the average on the room's own meter
+
+    ru = Pilot(EXAMPLE, (1024, 768), lang="ru")
+    ru.press("return", "return", "2", "return", "2", "space", "right")
+    assert any("1,5 из 4" in t.text for t in ru.drawn.texts())  # a decimal comma in Russian
