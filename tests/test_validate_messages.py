@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from tests.packtools import PACK_YAML, SIGNS_YAML, STORY_YAML, find, load, write_pack
+from tests.packtools import PACK_HEAD, PACK_YAML, SIGNS_YAML, STORY_YAML, find, load, write_pack
 
-TWO_LANGS = PACK_YAML.replace("languages: [en]", "languages: [en, ru]")
+TWO_LANGS = PACK_HEAD.replace("languages: [en]", "languages: [en, ru]")
 
 
 # ------------------------------------------------------------------ help contacts (4)
@@ -18,7 +18,7 @@ TWO_LANGS = PACK_YAML.replace("languages: [en]", "languages: [en, ru]")
 
 def test_a_help_contact_without_contact_leaves_out_that_contact_not_the_pack(
         tmp_path: Path) -> None:
-    pack = PACK_YAML + ("help:\n"
+    pack = PACK_HEAD + ("help:\n"
                         "  - name: Hotline\n"
                         "  - name: Police\n"
                         "    contact: \"02\"\n")

@@ -118,7 +118,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "text": "the option",
         "risk": "its degree: a position on the pack's scale, from 0, in digits only (`0_0`, "
                 "`+3`, `3.0`, `0x3` are refused)",
-        "signs": "warning signs this choice ignores or notices (ids from warning-signs.yaml)",
+        "signs": "warning signs this choice misses or notices; a sign that every choice of "
+                 "the step lists is the situation's (see below) (ids from warning-signs.yaml)",
         "feedback": "shown after the choice: the tactic, and the safer way",
         "next": "where the story goes (a step id)",
     },

@@ -422,6 +422,7 @@ class Controller:
                 traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
             return
         self.report_path = html
+        print(f"the event report is saved: {html}", file=sys.stderr)
 
     def close(self) -> None:
         """End of the program (quit, a signal): the log closed, everything on disk."""
