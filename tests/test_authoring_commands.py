@@ -102,7 +102,8 @@ def test_new_in_a_pack_without_a_menu_list_is_clean_but_for_the_reminder(
                       for w in ("Howpsuz", "Az", "Köp", "Howp"))
     folder = write_pack(tmp_path / "pack", {
         "pack.yaml": f"title: {{tk: Synag, ru: Тест, en: Test}}\nlanguages: [tk, ru, en]\n"
-                     f"risk_scale:\n{degrees}",
+                     f"risk_scale:\n{degrees}help:\n"
+                     "  - {name: {tk: Hotline, ru: Hotline, en: Hotline}, contact: '112'}\n",
         "story.yaml": None, "warning-signs.yaml": None})
     assert main(["new", "first-story", "--pack", str(folder)]) == 0
     capsys.readouterr()

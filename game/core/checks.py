@@ -293,8 +293,33 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                             "number, address or website", severity=WARNING))
         problems += check_texts(contact, doc, "pack", ctx, ("help", i))
     problems += check_places_of_help(info, doc, list(positions))
+    problems += check_help_phone(info, doc)
     problems += check_texts(info.model_copy(update={"help": []}), doc, "pack", ctx)
     return problems
+
+
+_NOT_A_PHONE = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+", re.IGNORECASE)
+PHONE_DIGITS = 3
+"""Digits a contact needs to be a number a room can dial (the shortest lines: 112, 157)."""
+
+
+def is_phone_number(contact: str) -> bool:
+    """Whether `contact` holds a number to dial: three digits or more once e-mail addresses
+    and web addresses (which may hold digits too) are taken out."""
+    rest = _NOT_A_PHONE.sub(" ", contact)
+    return sum(ch.isdigit() for ch in rest) >= PHONE_DIGITS
+
+
+def check_help_phone(info: PackInfo, doc: YamlDoc) -> list[Problem]:
+    """pack.yaml: a warning when no help contact has a phone number. The room leaves with
+    the help screen's image: a website alone cannot be called from a lost phone's SIM."""
+    if any(is_phone_number(c.contact) for c in info.help):
+        return []
+    where: Loc = ("help",) if info.help else ()
+    what = ("no help contact has a phone number" if info.help else "there are no help "
+            "contacts")
+    return [doc.problem(where, f"help: {what}; add at least one line people can call "
+                        "(contact: \"+993 12 000000\")", severity=WARNING, key=True)]
 
 
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:

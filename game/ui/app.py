@@ -31,7 +31,7 @@ from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
-from game.ui.state import Overlay, UiState
+from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
 from game.ui.widgets import footer
@@ -45,7 +45,8 @@ WARNING_SECONDS = 15.0
 """How long the one-time warning about the session log stays in the footer."""
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
-_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES)
+_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES,
+                      Overlay.CHECK)
 
 
 def create_session(pack: Pack, language: str | None = None,
@@ -54,6 +55,15 @@ def create_session(pack: Pack, language: str | None = None,
     """A plain session of `pack` (tests and `shots`; the game builds it in `Controller`)."""
     return Session(pack, teams=list(teams), participants=participants, language=language or "",
                    place=place, sink=sink)
+
+
+def short_paths(line: str, shown: str, folder: Path) -> str:
+    """`line` with the pack's location cut to the pack folder's name: what the projector
+    shows ("default/pack.yaml:3:1: ..."), never where the files live on this laptop."""
+    for prefix in sorted({shown, str(folder), str(folder.resolve())}, key=len, reverse=True):
+        if prefix and prefix not in (".", folder.name):
+            line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
+    return line
 
 
 def _team_name(n: int, lang: str) -> str:
@@ -155,6 +165,8 @@ class App:
             self.dirty = True
             return
         if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
+            if self._check_key(event):
+                return
             command = self._title_key(event)
             if command is not None:
                 self.send(command)
@@ -162,6 +174,17 @@ class App:
         command = command_for_event(event)
         if command is not None:
             self.dispatch(command)
+
+    def _check_key(self, event: pygame.event.Event) -> bool:
+        """C on the title (but in a team's name): is this laptop ready? (screens/check.py)"""
+        if (event.type != pygame.KEYDOWN or event.key != pygame.K_c
+                or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+                or self.controller.title.row()[0] is TitleRow.TEAM_NAME):
+            return False
+        self.ui.readiness = None  # checked afresh each time: the volunteer fixed something
+        self.ui.open(Overlay.CHECK)
+        self.dirty = True
+        return True
 
     def _title_key(self, event: pygame.event.Event) -> Command | None:
         row, _team = self.controller.title.row()
@@ -275,7 +298,11 @@ class App:
         broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
                                                         else {})
         if result.pack is None or broken:
-            self.ui.reload_problems = [p.format() for p in result.errors]
+            full = [p.format() for p in result.errors]
+            for line in full:  # the full paths are the facilitator's, in the terminal
+                print(line, file=sys.stderr)
+            self.ui.reload_problems = [short_paths(line, self.pack_shown, self.pack_folder)
+                                       for line in full]
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)
@@ -415,7 +442,8 @@ def run_game(options: PlayOptions) -> int:
             print(f"{shown}: the pack cannot be played until pack.yaml is fixed",
                   file=sys.stderr)
         return 1
-    problem = preview_problem(pack, shown, options.scenario, options.step)
+    problem = (language_problem(pack, shown, options.lang)
+               or preview_problem(pack, shown, options.scenario, options.step))
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -472,6 +500,15 @@ def run_game(options: PlayOptions) -> int:
             signal.signal(sig, handler)
         pygame.quit()
     return 0
+
+
+def language_problem(pack: Pack, shown: str, lang: str | None) -> str | None:
+    """Why `--lang` cannot be played (None: it can, or none was given): a language the pack
+    has no texts in is an error naming the pack's languages, never a silent English."""
+    if lang is None or lang in pack.languages:
+        return None
+    known = ", ".join(pack.languages)
+    return f"{shown}: error: the pack has no language '{lang}' (its languages: {known})"
 
 
 def preview_problem(pack: Pack, shown: str, scenario: str | None,
