@@ -187,6 +187,10 @@ def test_a_large_picture_is_kept_at_screen_size_not_full_size(tmp_path: Path) ->
     assert small is not None and small.get_size() == (40, 30)  # never enlarged
     fitted = pictures.fitted(folder / "images" / "palette.png", 300, 300)
     assert fitted is not None and fitted.get_size() == (300, 225)
+    # A 4K window keeps it at a projector's size at most: 1440×1080, not 4000×3000 (46 MB).
+    pictures.load_pack(load_playable(folder), (3840, 2160), background=False)
+    kept = pictures.load(folder / "images" / "palette.png")
+    assert kept is not None and kept.get_size() == (1440, 1080)
 
 
 def test_shots_draw_every_screen_of_a_pack_with_8_bit_pictures(
