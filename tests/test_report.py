@@ -182,8 +182,13 @@ def test_organisation_and_facilitator_from_the_log_head_the_report() -> None:
 def test_the_rooms_votes_are_shown_when_phones_were_used() -> None:
     report = build_report(sample_commands())
     assert "How the room voted" not in visible_text(render_html(report))
+    assert pick(csv_rows(render_csv(report)), "vote") == []
     report.votes = [VoteTally("A job offer in Istanbul", "Aýna gets an offer <b>",
                               [("1 Safe", 3), ("2 Some risk", 9), ("4 Danger", 12)])]
+    votes = pick(csv_rows(render_csv(report)), "vote")
+    assert [(r["item"], r["degree_label"], r["value"]) for r in votes] == [
+        ("Aýna gets an offer <b>", "1 Safe", "3"), ("Aýna gets an offer <b>", "2 Some risk", "9"),
+        ("Aýna gets an offer <b>", "4 Danger", "12")]
     text = visible_text(render_html(report))
     assert ("How the room voted (phones) Step or card Votes Voters Aýna gets an offer <b> "
             "(A job offer in Istanbul) 1 Safe: 3 · 2 Some risk: 9 · 4 Danger: 12 24") in text
