@@ -567,7 +567,16 @@ def report_rows(report: Report) -> list[dict[str, str]]:
             row("deck_score", sid, team=team, value=points)
     for sid, title in report.signs:
         row("sign", item=sid, value=title)
+    for tally in report.votes:  # the room's phones: one row per option, its count as value
+        for option, count in tally.options:
+            rows.append({**_blank_row(), "record": "vote", "scenario": _cell(tally.scenario),
+                         "item": _cell(tally.item), "degree_label": _cell(option),
+                         "value": str(count)})
     return rows
+
+
+def _blank_row() -> dict[str, str]:
+    return dict.fromkeys(CSV_COLUMNS, "")
 
 
 def _cell(text: str) -> str:
