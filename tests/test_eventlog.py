@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
+from io import FileIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from session_sample import START, fixed_clock, sample_commands
 
+from game.core import eventlog
 from game.core.eventlog import (
+    DataFolder,
     EventLog,
+    LogNotice,
+    choose_data_dir,
     default_data_dir,
     latest_log,
     read_log,
@@ -157,24 +165,227 @@ def test_unwritable_data_folder_keeps_the_session_in_memory_and_warns_once(
     assert not (tmp_path / "sessions").exists()
 
 
-def test_a_failing_write_mid_session_is_not_fatal(tmp_path: Path,
+class FlakyDisk:
+    """The log's files on a disk that is full for the next `full` writes: each such write
+    takes half of its bytes (a torn line, as a real full disk leaves) and then fails with
+    ENOSPC. Files opened buffered (readers) are left alone."""
+
+    def __init__(self) -> None:
+        self.full = 0
+        self.refused = 0
+
+    def open(self, file: Any, mode: str = "r", buffering: int = -1, **kwargs: Any) -> Any:
+        if buffering != 0:
+            return builtins.open(file, mode, buffering, **kwargs)
+        disk = self
+
+        class File(FileIO):
+            def write(self, data: Any) -> int:
+                if disk.full > 0:
+                    disk.full -= 1
+                    disk.refused += 1
+                    whole = bytes(data)
+                    super().write(whole[:len(whole) // 2])
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                return super().write(data)
+
+        return File(file, mode)
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> FlakyDisk:
+    """A FlakyDisk under every file the session log opens for writing."""
+    flaky = FlakyDisk()
+    monkeypatch.setattr(eventlog, "open", flaky.open, raising=False)
+    return flaky
+
+
+def kinds(notices: list[LogNotice]) -> list[str]:
+    return [n.key for n in notices]
+
+
+def test_a_full_disk_is_written_out_whole_when_space_returns(tmp_path: Path,
+                                                             disk: FlakyDisk) -> None:
+    log = EventLog(tmp_path, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    assert log.path is not None
+    disk.full = 2
+    log.append("scenario_start", scenario="s", kind="story", title="S", step=None)
+    assert log.memory_only
+    log.append("choice", scenario="s", step="a", choice=1, degree=0)  # tried again: still full
+    assert disk.refused == 2 and disk.full == 0
+    # What a crash now would leave: the start and one torn line (cut back before each try).
+    on_disk = read_log(log.path)
+    assert [e["type"] for e in on_disk.events] == ["session_start"]
+    assert on_disk.skipped_lines == 1
+    (lost,) = log.take_notices()
+    assert lost.key == "log_not_saved" and lost.name == log.path.name
+    assert "No space left on device" in lost.text and "memory only" in lost.text
+
+    log.append("advance", screen="feedback")  # space is back: everything goes out
+    assert not log.memory_only and log.warning is None
+    read = read_log(log.path)
+    assert read.events == log.events and read.skipped_lines == 0
+    assert len(log.path.read_bytes().splitlines()) == 4
+    (back,) = log.take_notices()
+    assert back.key == "log_saved_again" and back.name == log.path.name
+    assert str(log.path) in back.text
+    log.close()
+
+
+def test_a_disk_that_stays_full_warns_once_and_keeps_every_event(tmp_path: Path,
+                                                                 disk: FlakyDisk) -> None:
+    log = EventLog(tmp_path, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    disk.full = 1000
+    for _ in range(5):
+        log.append("menu")
+    assert disk.refused == 5  # every event tried the disk again
+    assert len(log.events) == 6 and log.memory_only
+    assert kinds(log.take_notices()) == ["log_not_saved"]
+    assert log.take_notices() == []
+    assert log.warning is not None and "memory only" in log.warning
+
+
+def test_the_last_events_go_out_at_close_when_space_is_back(tmp_path: Path,
+                                                            disk: FlakyDisk) -> None:
+    log = EventLog(tmp_path, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    disk.full = 1
+    log.append("session_end", duration_s=60, team_scores={}, scenarios=[])
+    assert log.path is not None and not read_log(log.path).ended_cleanly
+    log.close()  # the game is quit: one more try
+    read = read_log(log.path)
+    assert read.ended_cleanly and read.skipped_lines == 0 and read.events == log.events
+
+
+def test_a_failing_fsync_mid_session_is_not_fatal(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     log = EventLog(tmp_path, clock=lambda: START)
     log.append("session_start", pack="p", pack_title="T")
 
-    def disk_full(fd: int) -> None:
+    def disk_full(fd: int) -> None:  # delayed allocation: the write took it, fsync refuses
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
     log.append("menu")
+    assert log.memory_only
+    assert log.warning is not None and "No space left on device" in log.warning
     monkeypatch.undo()
     log.append("advance", screen="menu")
     assert [e["type"] for e in log.events] == ["session_start", "menu", "advance"]
-    assert log.memory_only
-    assert log.warning is not None and "No space left on device" in log.warning
-    assert log.path is not None
-    # What reached the disk before the failure is still a readable log.
-    assert read_log(log.path).events[0]["type"] == "session_start"
+    assert not log.memory_only
+    assert log.path is not None and read_log(log.path).events == log.events
+    assert kinds(log.take_notices()) == ["log_not_saved", "log_saved_again"]
+
+
+def test_a_folder_that_could_not_be_made_is_made_when_it_can(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    log = EventLog(blocker, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    assert log.memory_only and log.path is None
+    blocker.unlink()  # the facilitator moves the file away
+    log.append("menu")
+    assert log.path is not None and log.path.parent == blocker / "sessions"
+    assert read_log(log.path).events == log.events
+    assert kinds(log.take_notices()) == ["log_not_saved", "log_saved_again"]
+
+
+# ------------------------------------------------- the log deleted while playing
+
+
+@pytest.mark.parametrize("gone", ["file", "sessions folder", "data folder"])
+def test_a_log_deleted_while_playing_is_written_again_from_memory(tmp_path: Path,
+                                                                  gone: str) -> None:
+    data = tmp_path / "data"
+    log = EventLog(data, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    log.append("menu")
+    path = log.path
+    assert path is not None
+    if gone == "file":
+        path.unlink()
+    else:
+        shutil.rmtree(path.parent if gone == "sessions folder" else data)
+    log.append("advance", screen="menu")
+    assert log.path == path  # the same name: the report and a resume find it as before
+    read = read_log(path)
+    assert read.events == log.events and read.skipped_lines == 0
+    (notice,) = log.take_notices()
+    assert notice.key == "log_recreated" and notice.name == path.name
+    assert "deleted" in notice.text and str(path) in notice.text
+    assert unfinished_session(data) is not None
+
+
+def test_another_file_put_under_the_logs_name_is_left_alone(tmp_path: Path) -> None:
+    log = EventLog(tmp_path, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    old = log.path
+    assert old is not None
+    copy = old.read_bytes()
+    old.unlink()
+    old.write_bytes(copy)  # an older copy put back by hand: not this log's file any more
+    log.append("menu")
+    assert old.read_bytes() == copy
+    assert log.path is not None and log.path != old and log.path.parent == old.parent
+    assert read_log(log.path).events == log.events
+    assert kinds(log.take_notices()) == ["log_recreated"]
+
+
+def test_a_log_deleted_where_nothing_can_be_written_waits_in_memory(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    log = EventLog(data, clock=lambda: START)
+    log.append("session_start", pack="p", pack_title="T")
+    path = log.path
+    assert path is not None
+    shutil.rmtree(data)
+    data.write_text("a file where the data folder was")
+    log.append("menu")
+    assert log.memory_only and kinds(log.take_notices()) == ["log_not_saved"]
+    data.unlink()
+    log.append("advance", screen="menu")
+    assert log.path == path and read_log(path).events == log.events
+    assert kinds(log.take_notices()) == ["log_recreated"]
+
+
+def test_a_resumed_log_deleted_is_written_again_with_its_events(tmp_path: Path) -> None:
+    path = write_log(tmp_path, START, [start_event(), {"type": "menu"}])
+    log = EventLog.resume(path, clock=lambda: START)
+    path.unlink()
+    log.append("advance", screen="menu")
+    log.close()
+    assert [e["type"] for e in read_log(path).events] == ["session_start", "menu", "advance"]
+
+
+# ----------------------------------------------------------- reports kept
+
+
+def test_a_report_another_run_wrote_is_kept_and_this_one_gets_a_new_name(
+        tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    earlier = reports / "20240514-100000-abcdef.html"
+    earlier.write_text("the complete report")
+    log = EventLog(tmp_path)
+    target = log.report_target(earlier)
+    assert target == reports / "20240514-100000-abcdef-2.html"
+    (notice,) = log.take_notices()
+    assert notice.key == "report_kept" and notice.name == earlier.name
+    assert str(earlier) in notice.text and str(target) in notice.text
+    target.write_text("this run's report")
+    # Ending again in the same run replaces this run's own report, and says nothing new.
+    assert log.report_target(earlier) == target and log.take_notices() == []
+    # A third run finds both, and keeps both.
+    assert EventLog(tmp_path).report_target(earlier) == reports / "20240514-100000-abcdef-3.html"
+    assert earlier.read_text() == "the complete report"
+
+
+def test_a_report_with_only_its_csv_left_is_kept_too(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    out.with_suffix(".csv").write_text("a;b")
+    assert EventLog(tmp_path).report_target(out) == tmp_path / "r-2.html"
+    assert EventLog(tmp_path).report_target(tmp_path / "new.html") == tmp_path / "new.html"
 
 
 def test_memory_only_log_without_a_folder_has_no_warning() -> None:
@@ -252,3 +463,144 @@ def test_core_modules_never_import_pygame() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+# ------------------------------------------------------------ damaged lines
+
+
+def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(tmp_path: Path) -> None:
+    path = write_log(tmp_path, START, sample_commands(end=False))
+    with open(path, "ab") as handle:
+        # Deeper than the JSON parser's own limit (RecursionError) and deeper than the log's.
+        handle.write(b'{"v":1,"type":"menu","x":' + b"[" * 200_000 + b"]" * 200_000 + b"}\n")
+        handle.write(b'{"v":1,"type":"menu","x":' + b"[" * 40 + b"]" * 40 + b"}\n")
+        handle.write(b'[' * 200_000 + b"\n")
+    read = read_log(path)
+    assert read.skipped_lines == 3
+    assert read.events[-1]["type"] == "advance"
+    info = unfinished_session(tmp_path)
+    assert info is not None and info.path == path and info.skipped_lines == 3
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    inner = "[" * (eventlog.MAX_DEPTH - 1) + "]" * (eventlog.MAX_DEPTH - 1)
+    path.write_text('{"v":1,"type":"menu","x":' + inner + "}\n")
+    assert len(read_log(path).events) == 1
+
+
+def test_a_byte_order_mark_before_the_first_line_does_not_hide_the_session(
+        tmp_path: Path) -> None:
+    path = write_log(tmp_path, START, sample_commands(end=False))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # saved again by Notepad
+    read = read_log(path)
+    assert read.skipped_lines == 0 and read.events[0]["type"] == "session_start"
+    info = unfinished_session(tmp_path)
+    assert info is not None and info.path == path
+
+
+def test_a_version_of_true_is_not_version_one(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"v":true,"type":"menu"}\n{"v":1.0,"type":"menu"}\n')
+    read = read_log(path)
+    assert read.skipped_lines == 1 and len(read.events) == 1
+
+
+# ------------------------------------------------------------- data folder
+
+
+def no_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an arbitrary container user has: no HOME, no XDG variable, no passwd entry."""
+    import pwd
+
+    def no_entry(uid: int) -> Any:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    for name in ("HOME", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+
+
+def test_without_a_home_the_data_folder_is_in_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    no_home(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RuntimeError, match="home"):
+        default_data_dir()
+    chosen = choose_data_dir(beside=tmp_path / "packs" / "mine")
+    assert chosen.path == tmp_path / "degrees-of-risk-data"
+    assert chosen.note is not None
+    assert f"kept in {tmp_path / 'degrees-of-risk-data'}" in chosen.note
+    assert "--data-dir" in chosen.note
+
+
+def test_without_a_home_nor_a_writable_working_directory_it_goes_beside_the_pack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    no_home(monkeypatch)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    monkeypatch.chdir(locked)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    pack = tmp_path / "packs" / "mine"
+    pack.mkdir(parents=True)
+    chosen = choose_data_dir(beside=pack)
+    assert chosen.path == tmp_path / "packs" / "degrees-of-risk-data"
+    # And where a data folder was made already, that one is found again (for `report`).
+    (locked / "degrees-of-risk-data").mkdir()
+    monkeypatch.setattr(os, "access", real_access)
+    assert choose_data_dir(beside=pack).path == locked / "degrees-of-risk-data"
+
+
+def test_a_home_that_cannot_be_written_falls_back_too(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a folder")  # HOME=/nonexistent or a file: nothing can be made there
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    chosen = choose_data_dir()
+    assert chosen.path == tmp_path / "degrees-of-risk-data"
+    assert chosen.note is not None and "cannot be written" in chosen.note
+
+
+def test_the_users_own_folder_needs_no_note(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    chosen = choose_data_dir(beside=tmp_path)
+    assert chosen == DataFolder(tmp_path / "share" / "degrees-of-risk")
+
+
+NO_HOME_CHILD = """
+import pwd, sys
+def no_entry(uid):
+    raise KeyError(f"getpwuid(): uid not found: {uid}")
+pwd.getpwuid = no_entry  # as for a uid with no passwd entry (os.setuid cannot reach pyenv)
+sys.path.insert(0, sys.argv[1])
+if sys.argv[2] == "game":
+    import pygame
+    pygame.event.get = lambda *a, **k: [pygame.event.Event(pygame.QUIT)]  # quit at once
+from game.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+@pytest.mark.parametrize("what", ["report", "game"])
+def test_the_game_and_report_start_without_home_and_say_where(tmp_path: Path,
+                                                             what: str) -> None:
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_DATA_HOME")}
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONPATH=str(root))
+    args = ["report"] if what == "report" else ["--pack", str(root / "tests" / "packs" /
+                                                             "format-example"),
+                                                  "--window", "640x480"]
+    result = subprocess.run([sys.executable, "-c", NO_HOME_CHILD, str(root), what, *args],
+                            cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert f"kept in {tmp_path / 'degrees-of-risk-data'}" in result.stderr
+    if what == "report":
+        assert result.returncode == 1
+        assert f"{tmp_path / 'degrees-of-risk-data'}: no session log yet" in result.stderr
+    else:
+        assert result.returncode == 0, result.stderr

@@ -317,9 +317,9 @@ def test_report_defaults_to_report_html_here(tmp_path: Path,
 def test_report_defaults_to_the_users_data_folder(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    import game.commands.report as command
+    import game.core.eventlog as eventlog
 
-    monkeypatch.setattr(command, "default_data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(eventlog, "default_data_dir", lambda: tmp_path / "data")
     out = tmp_path / "r.html"
     assert main(["report", "--out", str(out)]) == 1
     assert "no session log" in capsys.readouterr().err

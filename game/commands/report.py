@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.core.eventlog import LogRead, default_data_dir, latest_log, read_log
+from game.core.eventlog import LogRead, choose_data_dir, latest_log, read_log
 from game.core.pack import Pack, load_pack
 from game.core.report import write_report
 
@@ -19,7 +19,10 @@ def run_report(source: str | None, out: str | None) -> int:
     when `source` does not exist or `out` is not usable.
     """
     if source is None:
-        data_dir = default_data_dir()
+        chosen = choose_data_dir()
+        if chosen.note:  # no home folder (a container's user): say where it looked instead
+            print(chosen.note, file=sys.stderr)
+        data_dir = chosen.path
         log = latest_log(data_dir)
         if log is None:
             _error(f"{data_dir}: no session log yet (play a session first, or name a log file "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,11 +15,26 @@ from game.core.fontmetrics import REGULAR_FONT, load_metrics
 from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.problems import Problem, Severity
-from game.core.wording import at, did_you_mean, field_name
-from game.core.yamlfile import Loc, YamlDoc
+from game.core.wording import at, did_you_mean, field_name, non_latin
+from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
 ID_RULE = "use lowercase letters, digits and single dashes, like 'job-offer-2'"
+
+
+def id_rule(word: str) -> str:
+    """How to write an id, naming a character that only looks Latin when `word` has one,
+    else suggesting the id the author probably meant (`Home Safe` -> `home-safe`)."""
+    foreign = non_latin(word)
+    if foreign:
+        return f"{ID_RULE} ({foreign})"
+    suggestion = as_id(word)
+    return f"{ID_RULE} (write '{suggestion}')" if suggestion else ID_RULE
+
+
+def as_id(word: str) -> str:
+    """`word` made kebab-case (`Story - Copy` -> `story-copy`), or `` if nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
 
 
 @dataclass
@@ -31,6 +48,12 @@ class PackContext:
     has_glossary: bool = False
     display_checks: bool = True
     """Whether to warn about texts that do not fit a screen or that the font cannot draw."""
+
+    @property
+    def languages_held(self) -> bool:
+        """pack.yaml lists a code that is not a language code (`EN`): every text would be
+        reported against it, so the texts' languages wait until that one error is fixed."""
+        return not all(LANG_PATTERN.fullmatch(lang) for lang in self.languages)
 
     @property
     def default(self) -> str:
@@ -77,17 +100,19 @@ def _slot_for(file_kind: str, loc: Loc) -> str | None:
 
 
 def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
-                ctx: PackContext) -> list[Problem]:
-    """Languages of every text (missing, unknown, first one absent) and whether it fits."""
+                ctx: PackContext, prefix: Loc = ()) -> list[Problem]:
+    """Languages of every text (missing, unknown, first one absent) and whether it fits.
+
+    `prefix` is where `model` sits in the file (a warning sign under its id)."""
     problems: list[Problem] = []
-    if not ctx.languages:
+    if not ctx.languages or ctx.languages_held:
         return problems
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
     first_missing: Callable[[str], object] = (
         load_metrics(REGULAR_FONT).first_missing if ctx.display_checks else _nothing_missing)
-    for loc, text in texts(model):
+    for loc, text in texts(model, prefix):
         value = text.root
         by_lang = {default: value} if isinstance(value, str) else value
         if not isinstance(value, str) and (default not in value or not listed.issuperset(value)):
@@ -134,17 +159,23 @@ def _language_problems(loc: Loc, value: dict[str, str], doc: YamlDoc, file_kind:
         if not LANG_PATTERN.fullmatch(lang):
             problems.append(doc.problem((*loc, lang), at(
                 loc, file_kind, f"'{lang}'{_for(loc)} is not a language code (two or "
-                "three lowercase letters, like en, ru, tk, or pt-br)"), key=True))
+                f"three lowercase letters, like en, ru, tk, or pt-br){_lower_case(lang)}"),
+                key=True))
         elif lang not in ctx.languages:
             problems.append(doc.problem((*loc, lang), at(
                 loc, file_kind, f"language '{lang}'{_for(loc)} is not listed in pack.yaml "
                 f"languages ({', '.join(ctx.languages)}){did_you_mean(lang, ctx.languages)}"),
                 key=True))
-    if ctx.default not in value:
+    if ctx.default not in value and ctx.default.upper() not in map(str.upper, value):
         problems.append(doc.problem(loc, at(
             loc, file_kind, f"no '{ctx.default}' text{_for(loc)}: every text needs the "
             f"pack's first language, '{ctx.default}'")))
     return problems
+
+
+def _lower_case(code: str) -> str:
+    lower = code.lower()
+    return f": write '{lower}'" if lower != code and LANG_PATTERN.fullmatch(lower) else ""
 
 
 def _room(file_kind: str, loc: Loc) -> Room | None:
@@ -153,16 +184,29 @@ def _room(file_kind: str, loc: Loc) -> Room | None:
 
 
 def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
-                    ctx: PackContext) -> list[Problem]:
-    """pack.yaml: language codes, the menu list, help contacts, and every text."""
+                    ctx: PackContext, help_positions: list[int] | None = None) -> list[Problem]:
+    """pack.yaml: language codes, the menu list, help contacts, and every text.
+
+    `help_positions` says where each of `info.help` was written (broken contacts are
+    left out of it); by default, one after the other."""
     problems: list[Problem] = []
     seen: set[str] = set()
+    bad = [i for i, lang in enumerate(info.languages) if not LANG_PATTERN.fullmatch(lang)]
+    if bad:
+        # One error for the list, however many entries are wrong: every text of the pack
+        # would otherwise be reported against the wrong codes too (they wait, see above).
+        codes = [info.languages[i] for i in bad]
+        lowered = [c.lower() for c in info.languages]
+        fix = (f": write [{', '.join(lowered)}]" if all(LANG_PATTERN.fullmatch(c)
+                                                       for c in lowered) else "")
+        which = (f"languages entry {bad[0] + 1}: '{codes[0]}' is not a language code"
+                 if len(bad) == 1 else
+                 f"languages: {', '.join(repr(c) for c in codes)} are not language codes")
+        problems.append(doc.problem(("languages", bad[0]), f"{which} (two or three lowercase "
+                        f"letters, like en, ru, tk, or pt-br){fix}; the languages of the "
+                        "pack's texts are checked once this is fixed"))
     for i, lang in enumerate(info.languages):
-        if not LANG_PATTERN.fullmatch(lang):
-            problems.append(doc.problem(("languages", i), f"languages entry {i + 1}: '{lang}' is "
-                            "not a language code (two or three lowercase letters, like en, ru, "
-                            "tk, or pt-br)"))
-        elif lang in seen:
+        if lang in seen:
             problems.append(doc.problem(("languages", i),
                                         f"languages entry {i + 1}: '{lang}' is listed twice"))
         seen.add(lang)
@@ -182,19 +226,22 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                 problems.append(doc.problem(("scenarios",), f"{sid}.yaml is not listed in "
                                 "scenarios, so the menu shows it last (add it to the list)",
                                 severity=WARNING, key=True))
-    for i, contact in enumerate(info.help):
+    positions = help_positions if help_positions is not None else range(len(info.help))
+    for i, contact in zip(positions, info.help):
         value = contact.contact.strip()
         if not value or "todo" in value.lower() or "..." in value or "…" in value:
             problems.append(doc.problem(("help", i, "contact"), f"help contact {i + 1}: contact "
                             f"'{contact.contact}' is still a placeholder: write the real phone "
                             "number, address or website", severity=WARNING))
-    problems += check_texts(info, doc, "pack", ctx)
+        problems += check_texts(contact, doc, "pack", ctx, ("help", i))
+    problems += check_texts(info.model_copy(update={"help": []}), doc, "pack", ctx)
     return problems
 
 
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:
     """warning-signs.yaml: every id is kebab-case."""
-    return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {ID_RULE}", key=True)
+    return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {id_rule(sid)}",
+                        key=True)
             for sid in signs if not ID_PATTERN.fullmatch(sid)]
 
 
@@ -219,23 +266,72 @@ def _check_risk(risk: int, loc: Loc, doc: YamlDoc, file_kind: str,
                         f"risk scale: {ctx.scale_range()}"))]
 
 
+MAX_NAME_BYTES = 255
+"""The longest file or folder name the file systems a pack travels on accept."""
+
+
 def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
                 ctx: PackContext) -> list[Problem]:
-    """An `image` must exist and stay inside the pack folder."""
+    """An `image` must exist and stay inside the pack folder.
+
+    Whatever the path holds (a NUL, a name of thousands of characters, a link that loops
+    or leads out), the answer is a problem at the `image` line, never an exception.
+    """
     if image is None:
         return []
-    target = (ctx.folder / image).resolve()
+    shown = image if len(image) <= 60 else f"{image[:40]}…{image[-10:]}"
+
+    def refuse(detail: str) -> list[Problem]:
+        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{shown}' {detail}"))]
+
+    odd = next((c for c in image if ord(c) < 32 or ord(c) == 127), None)
+    if odd is not None:
+        return refuse(f"holds an invisible control character {character_name(odd)}: delete it "
+                      "and type the path again, like images/photo.png")
+    if "\\" in image:
+        return refuse(f"uses backslashes, as Windows writes paths; write it with forward "
+                      f"slashes: {image.replace(chr(92), '/')}")
+    longest = max((len(part.encode("utf-8")) for part in image.split("/")), default=0)
+    if longest > MAX_NAME_BYTES:
+        return refuse(f"has a name of {longest:,} bytes; a file name may have at most "
+                      f"{MAX_NAME_BYTES}: rename the picture to a short name, like "
+                      "images/photo.png")
     root = ctx.folder.resolve()
+    try:
+        target = (ctx.folder / image).resolve()
+    except RuntimeError:  # before Python 3.13, a symlink loop while resolving
+        return refuse(_LOOP)
+    except OSError as exc:
+        return refuse(_os_detail(exc))
     if Path(image).is_absolute() or not target.is_relative_to(root):
-        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' points outside "
-                            "the pack folder; put the picture in the pack's images/ folder and "
-                            "write a path like images/photo.png"))]
-    if not target.is_file():
-        near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
-            if target.parent.is_dir() else []
-        return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' does not "
-                            f"exist in the pack folder{did_you_mean(image, near)}"))]
+        return refuse("points outside the pack folder; put the picture in the pack's images/ "
+                      "folder and write a path like images/photo.png")
+    try:
+        target.stat()
+        exists = target.is_file()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return refuse(_os_detail(exc))
+        exists = False
+    if not exists:
+        try:
+            near = [str(p.relative_to(root)) for p in target.parent.glob("*")] \
+                if target.parent.is_dir() else []
+        except OSError:
+            near = []
+        return refuse(f"does not exist in the pack folder{did_you_mean(image, near)}")
     return []
+
+
+_LOOP = "is a link that leads round in a loop; replace the link with the picture itself"
+
+
+def _os_detail(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return _LOOP
+    if exc.errno == errno.ENAMETOOLONG:
+        return "is a path too long for the file system: use a short path, like images/photo.png"
+    return f"{cannot_read(exc, 'it')}"
 
 
 def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
@@ -245,7 +341,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
     for sid in steps:
         if not ID_PATTERN.fullmatch(sid):
             problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
-                                        f"{ID_RULE}", key=True))
+                                        f"{id_rule(sid)}", key=True))
     if story.start is not None and story.start not in steps:
         problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
                                     f"story{did_you_mean(story.start, steps)}"))

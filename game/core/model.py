@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -28,6 +28,21 @@ ILO_INDICATORS: tuple[str, ...] = get_args(Indicator)
 """The 11 ILO indicators of forced labour, as ids (ILO, 2012)."""
 Outcome = Literal["safe", "harmed", "helped"]
 OUTCOMES: tuple[Outcome, ...] = ("safe", "harmed", "helped")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _risk_number(value: Any) -> Any:
+    # Only the digits a facilitator types: pydantic (like YAML 1.1) would also take 0_0, +3,
+    # 3.0 or Arabic-Indic digits as a number, and the author would never see the slip.
+    if isinstance(value, str):
+        if not _DIGITS.fullmatch(value):
+            raise PydanticCustomError("int_parsing", "not a whole number")
+        return int(value)
+    return value
+
+
+RiskNumber = Annotated[int, BeforeValidator(_risk_number)]
+"""A degree as written in `risk`: ASCII digits only."""
 
 
 class Text(RootModel[str | dict[str, str]]):
@@ -50,8 +65,8 @@ class Text(RootModel[str | dict[str, str]]):
                         raise PydanticCustomError(
                             "text_split",
                             "a comma split this one-line text before '{key}': put the whole "
-                            'text in quotes, like {{en: "Wait, check first", ru: "..."}}',
-                            {"key": str(lang)})
+                            "text in quotes, like this: {suggestion}",
+                            {"key": str(lang), "suggestion": _rejoined(value)})
                     raise ValueError(f"the '{lang}' text is empty")
                 if not isinstance(text, str):
                     raise ValueError(f"the '{lang}' text should be a string, not a "
@@ -74,6 +89,27 @@ class Text(RootModel[str | dict[str, str]]):
     def languages(self, default: str) -> set[str]:
         """Languages this text is written in (a plain string counts as `default`)."""
         return {default} if isinstance(self.root, str) else set(self.root)
+
+
+def _rejoined(split: dict[Any, Any]) -> str:
+    """The one-line text a comma split, written back as the author should type it:
+    {en: Wait, check first} -> {en: "Wait, check first"}."""
+    parts: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for key, text in split.items():
+        if text is None and current is not None and not LANG_PATTERN.fullmatch(str(key)):
+            current.append(str(key))
+        else:
+            current = parts.setdefault(str(key), [] if text is None else [str(text)])
+    inner = ", ".join(f"{lang}: {_quoted(', '.join(words))}" for lang, words in parts.items())
+    return "{" + inner + "}"
+
+
+def _quoted(text: str) -> str:
+    if '"' not in text:
+        return f'"{text}"'
+    doubled = text.replace("'", "''")
+    return f"'{doubled}'"
 
 
 class _Strict(BaseModel):
@@ -126,7 +162,7 @@ class Choice(_Strict):
     """One option of a story step."""
 
     text: Text
-    risk: int
+    risk: RiskNumber
     signs: list[str] = Field(default_factory=list)
     feedback: Text
     next: str
@@ -165,7 +201,7 @@ class Card(_Strict):
     """One situation of a card deck, rated by the room."""
 
     text: Text
-    risk: int
+    risk: RiskNumber
     signs: list[str] = Field(default_factory=list)
     explanation: Text
     image: str | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import gc
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,16 +13,23 @@ from pydantic import BaseModel, ValidationError
 
 from game.core.checks import (
     PackContext,
+    as_id,
     check_deck,
     check_glossary_ids,
     check_pack_info,
     check_story,
     check_texts,
 )
-from game.core.model import ID_PATTERN, Deck, PackInfo, Story, Text, WarningSign
+from game.core.model import ID_PATTERN, Deck, HelpContact, PackInfo, Story, Text, WarningSign
 from game.core.problems import Problem, Severity
-from game.core.wording import describe_error, did_you_mean, errors_of
-from game.core.yamlfile import Loc, YamlDoc, read_yaml_file
+from game.core.wording import describe_error, did_you_mean, errors_of, non_latin
+from game.core.yamlfile import (
+    Loc,
+    YamlDoc,
+    cannot_read,
+    describe_not_a_file,
+    read_yaml_file,
+)
 
 ScenarioModel = Story | Deck
 PACK_FILE = "pack.yaml"
@@ -104,24 +113,31 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
         return name if root == "." else f"{root}/{name}"
 
     problems: list[Problem] = []
-    entries = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    yaml_files = [p for p in entries if p.suffix == ".yaml"]
-    for p in entries:
-        if p.suffix == ".yml":
-            problems.append(Problem(show(p.name), 1, 1, Severity.WARNING,
-                                    f"{p.name} is not read: the game reads only .yaml files "
-                                    f"(rename it to {p.stem}.yaml)"))
+    try:
+        listing = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(Problem(root, 0, 0, Severity.ERROR, cannot_read(exc, "the pack folder")))
+        return LoadResult(None, problems, 0)
+    yaml_files, refused = _pack_files(folder, listing, show, problems)
     files = len(yaml_files)
+    if PACK_FILE in refused:
+        return LoadResult(None, _in_file_order(problems, show), files)
 
-    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems)
+    names = {p.name for p in yaml_files}
+    help_positions: list[int] = []
+    info, info_doc = _load_info(folder / PACK_FILE, show(PACK_FILE), problems, help_positions,
+                                PACK_FILE in names)
     ctx = PackContext(folder, info.languages if info else [],
                       list(info.risk_scale) if info else [], display_checks=display_checks)
-    signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems)
+    signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems,
+                                   SIGNS_FILE in names)
 
     scenario_files = [p for p in yaml_files if p.name not in (PACK_FILE, SIGNS_FILE)]
     parsed: dict[str, ScenarioModel] = {}
     loaded: dict[str, ScenarioModel] = {}
-    left_out: dict[str, list[Problem]] = {}
+    left_out: dict[str, list[Problem]] = {
+        name.removesuffix(".yaml"): [problem] for name, problem in refused.items()
+        if name not in (PACK_FILE, SIGNS_FILE)}
     for path in scenario_files:
         sid = path.stem
         model, own = _load_scenario(path, show(path.name), ctx)
@@ -136,7 +152,7 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
 
     ids = [p.stem for p in scenario_files]
     if info is not None and info_doc is not None:
-        problems += check_pack_info(info, info_doc, ids, ctx)
+        problems += check_pack_info(info, info_doc, ids, ctx, help_positions)
     if signs_doc is not None:
         used = _used_signs(parsed.values())
         for sid in signs:
@@ -152,6 +168,78 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     order += sorted(s for s in loaded if s not in order)
     pack = Pack(folder, info, signs, {s: loaded[s] for s in order}, left_out)
     return LoadResult(pack, problems, files)
+
+
+def _pack_files(folder: Path, listing: list[Path], show: Any,
+                problems: list[Problem]) -> tuple[list[Path], dict[str, Problem]]:
+    """The `.yaml` files to read, and the `.yaml` names refused (with the error said).
+
+    Everything else that looks like a scenario but is not read gets a warning naming it
+    and what to do: `.YAML`, `.yml`, `.yaml.txt` (Windows hides the `.txt`), and folders,
+    pipes or devices named `*.yaml` (a pipe would block the reader for ever). A link that
+    leads outside the pack folder is refused, as a picture outside the pack is.
+    """
+    inside = folder.resolve()
+    files: list[Path] = []
+    refused: dict[str, Problem] = {}
+    for path in listing:
+        name = path.name
+        if name.startswith("."):
+            continue
+        lower = name.lower()
+        if name.endswith(".yaml"):
+            problem = _not_readable(path, inside, show(name))
+            if problem is None:
+                files.append(path)
+            elif problem.is_error:
+                refused[name] = problem
+                problems.append(problem)
+            else:
+                problems.append(problem)
+            continue
+        if lower.endswith((".yaml.txt", ".yml.txt")):
+            stem = name[:-len(".txt")].rsplit(".", 1)[0]
+            why = ("it ends in .txt (Windows may hide that part of the name; Notepad adds it "
+                   "when \"Save as type\" is \"Text documents\")")
+        elif lower.endswith((".yaml", ".yml")):
+            stem = name.rsplit(".", 1)[0]
+            why = ("the game reads only files whose name ends in .yaml, in lower-case letters"
+                   if lower.endswith(".yaml") else "the game reads only .yaml files")
+        else:
+            continue
+        problems.append(Problem(show(name), 0, 0, Severity.WARNING,
+                                f"{name} is not read: {why} (rename it to {stem}.yaml)"))
+    return files, refused
+
+
+def _not_readable(path: Path, inside: Path, shown: str) -> Problem | None:
+    """Why a `*.yaml` entry of the pack folder is not read, or None when it can be."""
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(inside):
+                return Problem(shown, 0, 0, Severity.ERROR,
+                               f"{path.name} is a link to a file outside the pack folder; "
+                               "files outside the pack are refused (copy the file into the "
+                               "pack instead of linking to it)")
+        info = path.stat()
+    except RuntimeError:  # Python before 3.13: a symlink loop while resolving
+        return Problem(shown, 0, 0, Severity.ERROR, f"{path.name} is a link that leads round in "
+                       "a loop back to itself; replace it with the file itself")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(shown, 0, 0, Severity.ERROR, f"{path.name} is a link that leads round "
+                           "in a loop back to itself; replace it with the file itself")
+        if exc.errno == errno.ENOENT:
+            return Problem(shown, 0, 0, Severity.ERROR, f"{path.name} is a link to a file that "
+                           "does not exist; replace it with the file itself")
+        return Problem(shown, 0, 0, Severity.ERROR, cannot_read(exc, "the file"))
+    if stat.S_ISREG(info.st_mode):
+        return None
+    return Problem(shown, 0, 0, Severity.WARNING,
+                   f"{path.name} is {describe_not_a_file(info.st_mode)}, not a file, so it is "
+                   "not read: rename or move it (each .yaml of a pack is one text file, like "
+                   "job-offer.yaml)")
 
 
 def _in_file_order(problems: list[Problem], show: Any) -> list[Problem]:
@@ -174,9 +262,9 @@ def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int |
         return None
 
 
-def _load_info(path: Path, shown: str, problems: list[Problem]) -> tuple[PackInfo | None,
-                                                                        YamlDoc | None]:
-    if not path.is_file():
+def _load_info(path: Path, shown: str, problems: list[Problem], help_positions: list[int],
+               present: bool) -> tuple[PackInfo | None, YamlDoc | None]:
+    if not present:
         problems.append(Problem(shown, 0, 0, Severity.ERROR, "this pack has no pack.yaml: every "
                                 "pack needs one, with its title, languages and risk scale"))
         return None, None
@@ -188,13 +276,28 @@ def _load_info(path: Path, shown: str, problems: list[Problem]) -> tuple[PackInf
         problems.append(doc.problem((), "pack.yaml should be a mapping: title, languages, "
                                     "risk_scale, ..."))
         return None, doc
-    info = _validate(PackInfo, doc, "pack", None, problems)
+    # A broken help contact leaves out that contact (reported), not the whole pack.
+    data = dict(doc.data)
+    written = data.pop("help", None)
+    info = _validate(PackInfo, doc, "pack", None, problems, data)
+    if info is None or written is None:
+        return info, doc
+    if not isinstance(written, list):
+        problems.append(doc.problem(("help",), "help should be a list of contacts, each with "
+                                    "'- name:' and 'contact:' lines; no contact is shown"))
+        return info, doc
+    contacts = [_validate(HelpContact, doc, "pack", None, problems, entry, ("help", i))
+                for i, entry in enumerate(written)]
+    kept = [(i, c) for i, c in enumerate(contacts) if c is not None]
+    info = info.model_copy(update={"help": [c for _, c in kept]})
+    # Where each kept contact was written, for the checks that follow.
+    help_positions[:] = [i for i, _ in kept]
     return info, doc
 
 
-def _load_signs(path: Path, shown: str, ctx: PackContext,
-                problems: list[Problem]) -> tuple[dict[str, WarningSign], YamlDoc | None]:
-    if not path.is_file():
+def _load_signs(path: Path, shown: str, ctx: PackContext, problems: list[Problem],
+                present: bool) -> tuple[dict[str, WarningSign], YamlDoc | None]:
+    if not present:
         return {}, None
     ctx.has_glossary = True
     doc, own = read_yaml_file(path, shown)
@@ -219,7 +322,7 @@ def _load_signs(path: Path, shown: str, ctx: PackContext,
             if sign is not None:
                 signs[sid] = sign
                 if ctx.languages:
-                    own_problems += check_texts(sign, doc, "signs", ctx)
+                    own_problems += check_texts(sign, doc, "signs", ctx, (sid,))
         problems += own_problems
     return signs, doc
 
@@ -229,9 +332,14 @@ def _load_scenario(path: Path, shown: str,
     problems: list[Problem] = []
     sid = path.stem
     if not ID_PATTERN.fullmatch(sid):
+        foreign = non_latin(sid)
+        better = as_id(sid)
+        how = (f" ({foreign})" if foreign else
+               f" (rename it to {better}.yaml{', for example' if 'copy' in better else ''})"
+               if better else "")
         problems.append(Problem(shown, 1, 1, Severity.ERROR, f"the file name '{path.name}' is not "
                                 "a valid scenario id: use lowercase letters, digits and single "
-                                "dashes, like job-offer-2.yaml"))
+                                f"dashes, like job-offer-2.yaml{how}"))
     doc, own = read_yaml_file(path, shown)
     problems += own
     if doc is None:

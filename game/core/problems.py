@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+# Control characters in a message (a NUL typed into a path, echoed back) would garble the
+# terminal or the screen: each is shown as the replacement character instead.
+_INVISIBLE = {code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))}
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -32,7 +36,7 @@ class Problem:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        return f"{where}: {self.severity.value}: {self.message.translate(_INVISIBLE)}"
 
     def __str__(self) -> str:
         return self.format()

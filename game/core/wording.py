@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,9 +24,32 @@ from game.core.yamlfile import Loc
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """` (did you mean 'x'?)` when an option is close to `word`, else ``."""
+    """` (did you mean 'x'?)` when an option is close to `word`, else ``.
+
+    A word with a letter that only looks Latin (a Cyrillic `о` in `hоme`) gets that
+    letter named instead: a suggestion would look exactly like what was typed.
+    """
+    foreign = non_latin(word)
+    if foreign:
+        return f" ({foreign})"
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def non_latin(word: str) -> str:
+    """Which character of an id is not a plain Latin letter, digit or dash, and where;
+    `` when there is none."""
+    for i, char in enumerate(word):
+        if char.isascii():
+            continue
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        if char.isspace() or unicodedata.category(char) in ("Zs", "Cf"):
+            what = f"an invisible {name.lower()} (U+{ord(char):04X})"
+        else:
+            what = f"'{char}', {name.lower()} (U+{ord(char):04X})"
+        return (f"character {i + 1} is {what}, not a Latin letter: ids use only a-z, 0-9 and "
+                "dashes; delete it and type it again on a Latin keyboard layout")
+    return ""
 
 
 def where(loc: Loc, file_kind: str) -> str:

@@ -7,7 +7,10 @@ tag, so `!!python/...` can never run code. Scalars are kept as written (`no` sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,8 @@ from game.core.problems import Problem, Severity
 
 MAX_FILE_BYTES = 1 << 20
 MAX_VALUES = 10_000
+MAX_DEPTH = 100
+"""How deep values may nest; the format itself needs 6 levels (steps, step, choices, ...)."""
 
 Loc = tuple[str | int, ...]
 
@@ -58,6 +63,20 @@ class YamlDoc:
     shown: str
     data: Any
     root: yaml.Node | None = None
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False)
+
+    def _entry(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        # Indexed once per mapping, on its first lookup: scanning a mapping of 60,000 steps
+        # for each of 60,000 errors made a broken file take minutes.
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(k.value, (k, v))
+            self._keys[id(node)] = index
+        return index.get(key)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (from 1) of the value at `loc`, or of its key.
@@ -72,8 +91,7 @@ class YamlDoc:
         for i, seg in enumerate(loc):
             last = i == len(loc) - 1
             if isinstance(node, yaml.MappingNode):
-                found = next(((k, v) for k, v in node.value
-                              if isinstance(k, yaml.ScalarNode) and k.value == seg), None)
+                found = self._entry(node, str(seg))
                 if found is None:
                     break
                 if last and key:
@@ -103,17 +121,27 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
 
     Returns the document (None when it cannot be used at all) and the problems
     found on the way: size, encoding, emptiness, syntax, aliases, tags, duplicate
-    and merge keys.
+    and merge keys. Never raises for what is on the disk: a file that cannot be
+    opened, a folder or a pipe in its place, is a problem too.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(shown, 0, 0, Severity.ERROR,
+                                  f"{path.name} is {describe_not_a_file(info.st_mode)}, not a "
+                                  "text file, so it cannot be read")]
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem(shown, 0, 0, Severity.ERROR,
                                   f"file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB "
                                   "(split it into several scenarios)")]
         raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 0, 0, Severity.ERROR, f"cannot read the file: {exc.strerror}")]
+    except (OSError, ValueError) as exc:
+        return None, [Problem(shown, 0, 0, Severity.ERROR, cannot_read(exc, "the file"))]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, 1, 1, Severity.ERROR,
+                              "the file is saved as UTF-16 (Notepad calls it \"Unicode\"); "
+                              "save it again as UTF-8 (Save as, Encoding: UTF-8)")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -125,10 +153,36 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
     return parse_yaml_text(text, shown)
 
 
+def describe_not_a_file(mode: int) -> str:
+    """What sits on the disk instead of a file, in plain words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def cannot_read(exc: BaseException, what: str) -> str:
+    """Why `what` (the file, the pack folder) cannot be read, as a plain sentence."""
+    if isinstance(exc, PermissionError):
+        return (f"cannot read {what}: permission denied (ask whoever set up this computer to "
+                "let your user account read it, or copy the pack to your own folder)")
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read {what}: {exc.strerror.lower()}"
+    return f"cannot read {what}: {exc}"
+
+
 def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML text already decoded; see `read_yaml_file`."""
     if not text.strip():
         return None, [Problem(shown, 1, 1, Severity.ERROR, "the file is empty")]
+    spaces = _odd_indentation(text, shown)
+    if spaces is not None:
+        return None, [spaces]
     try:
         if "&" in text and "*" in text:
             _check_alias_expansion(text, shown)
@@ -137,22 +191,78 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
         return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, shown, text)]
-    except yaml.YAMLError as exc:  # pragma: no cover - the C parser marks its errors
-        return None, [Problem(shown, 1, 1, Severity.ERROR, f"YAML cannot be read: {exc}")]
+    except yaml.YAMLError:
+        # The reader's refusal of a control character: its position counts bytes, so the
+        # character is found again in the text, where the author can see it.
+        return None, [_control_character(text, shown)]
     if node is None:
         return None, [Problem(shown, 1, 1, Severity.ERROR,
                               "the file holds only comments; it has no content")]
     doc = YamlDoc(shown, None, node)
     problems: list[Problem] = []
-    doc.data = _convert(node, (), doc, problems)
+    doc.data = _convert(node, (), doc, problems, 0)
     return doc, problems
+
+
+# Characters YAML refuses anywhere in a file (YAML 1.1, section 5.1), as libyaml does.
+_REFUSED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL_NAMES = {
+    0x00: "NUL", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+    0x1B: "escape", 0x7F: "delete",
+}
+
+
+def character_name(char: str) -> str:
+    """`U+000B (vertical tab)`: a character the author cannot see, named."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "").lower() or "control character"
+    return f"U+{code:04X} ({name})"
+
+
+def _control_character(text: str, shown: str) -> Problem:
+    found = _REFUSED.search(text)
+    if found is None:  # pragma: no cover - libyaml refuses only what _REFUSED matches
+        return Problem(shown, 1, 1, Severity.ERROR, "YAML cannot be read")
+    line, col = _line_col(text, found.start())
+    return Problem(shown, line, col, Severity.ERROR,
+                   f"an invisible control character {character_name(found.group())} is here, "
+                   "probably pasted from another program; YAML does not allow it: delete it")
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+# Spaces that look like a space but are not one to YAML: Word and web pages paste them.
+_ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+              "\u202f\u205f\u3000"
+_ODD_INDENT = re.compile(f"^[ \t]*([{_ODD_SPACES}])", re.MULTILINE)
+
+
+def _odd_indentation(text: str, shown: str) -> Problem | None:
+    """A line indented with non-breaking (or other look-alike) spaces: the cause of the
+    syntax errors or unknown keys that would follow, reported once, at its first line."""
+    if not any(c in text for c in _ODD_SPACES):
+        return None
+    found = _ODD_INDENT.search(text)
+    if found is None:
+        return None
+    line, col = _line_col(text, found.start(1))
+    others = sum(1 for _ in _ODD_INDENT.finditer(text)) - 1
+    more = f" (and {others} more line{'s' if others != 1 else ''})" if others else ""
+    return Problem(shown, line, col, Severity.ERROR,
+                   f"this line is indented with {character_name(found.group(1))} characters"
+                   f"{more}, often pasted from Word or a web page; YAML needs ordinary spaces: "
+                   "delete the indentation and type it again with the space bar")
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -> Any:
+def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem],
+             depth: int) -> Any:
     tag = node.tag
     if tag not in _PLAIN_TAGS and tag != _MERGE:
         line, col = _mark(node)
@@ -165,8 +275,17 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -
     kind = type(node)
     if kind is yaml.ScalarNode:
         return None if tag == _NULL else node.value
+    if depth >= MAX_DEPTH:
+        # libyaml accepts 1,000 levels; converting them would exhaust Python's stack.
+        line, col = _mark(node)
+        problems.append(Problem(doc.shown, line, col, Severity.ERROR,
+                                f"values are nested more than {MAX_DEPTH} levels deep here; a "
+                                "pack needs at most 6 (check the brackets and indentation)"))
+        return None
+    depth += 1
     if kind is yaml.SequenceNode:
-        return [_convert(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
+        return [_convert(item, (*loc, i), doc, problems, depth)
+                for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
     first: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
@@ -178,7 +297,7 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem]) -
             problems.append(_key_problem(doc, key_node, first[key]))
             continue
         first[key] = key_node
-        result[key] = _convert(value_node, (*loc, key), doc, problems)
+        result[key] = _convert(value_node, (*loc, key), doc, problems, depth)
     return result
 
 
@@ -261,19 +380,48 @@ _HINTS = (
 )
 
 
+_CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a"
+_DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s-]")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     message = f"YAML syntax: {what}"
     lines = text.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][:col]:
-        # The C parser does not name the tab; the facilitator's editor may not show it.
-        return Problem(shown, line, col, Severity.ERROR,
-                       f"{message} (this line is indented with a tab: indent with spaces, "
-                       "never with tabs)")
-    for needle, hint in _HINTS:
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    before = lines[line - 2] if 1 < line <= len(lines) + 1 else ""
+    hint = _cause_hint(here, before, col, what)
+    if hint is not None:
+        # The real cause, when it can be seen on the line: the parser's own words point
+        # elsewhere (a tab, a typographic quote, a dash without its space).
+        return Problem(shown, line, col, Severity.ERROR, f"{message} ({hint})")
+    for needle, generic in _HINTS:
         if needle in what:
-            message += f" ({hint})"
+            message += f" ({generic})"
             break
     return Problem(shown, line, col, Severity.ERROR, message)
+
+
+def _cause_hint(here: str, before: str, col: int, what: str) -> str | None:
+    if "\t" in here[:col]:
+        # The C parser does not name the tab; the facilitator's editor may not show it.
+        return "this line is indented with a tab: indent with spaces, never with tabs"
+    quotes = sorted({c for c in here if c in _CURLY_QUOTES})
+    if quotes:
+        shown = " ".join(quotes)
+        return (f"this line has typographic quotes {shown} (Word and phones type them), "
+                "which YAML does not read as quotes: type the text's quotes again as "
+                "straight quotes \"...\"")
+    for line in (here, before):
+        dash = _DASH_WITHOUT_SPACE.match(line)
+        if dash:
+            item = line.strip()
+            return (f"a list item needs a space after its dash: write '- {item[1:]}', "
+                    f"not '{item}'")
+    if "expected '-' indicator" in what and here.lstrip() and not here.lstrip().startswith("-"):
+        return ("this line is at the indentation of a list above it but does not start "
+                "with '- ': write every item of the list with a dash, or none of them; steps "
+                "are written as 'id:' lines, not as a list")
+    return None

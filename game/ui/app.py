@@ -22,7 +22,14 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from game.core.eventlog import EventLog, LogInfo, default_data_dir, parse_time, unfinished_session
+from game.core.eventlog import (
+    DataFolder,
+    EventLog,
+    LogInfo,
+    choose_data_dir,
+    parse_time,
+    unfinished_session,
+)
 from game.core.pack import Pack, PackFolderMissing, load_pack
 from game.core.session import EventSink, ScreenKind, Session, State, replay
 from game.ui.fonts import Fonts
@@ -337,6 +344,7 @@ class App:
         if self.session.screen is ScreenKind.SUMMARY and (
                 before is None or before.screen is not ScreenKind.SUMMARY):
             self.write_report()
+            self._keep_log()  # at once: a report kept under a new name is said now
 
     def _keep_log(self) -> None:
         """After every command: the session's start logged, the one-time warning shown."""
@@ -349,14 +357,14 @@ class App:
                 self.session.begin()
             if ui.begun and ui.resume is not None:
                 ui.resume = None  # a new session started: the offer to resume is declined
-            warning = self.recorder.take_warning() if self.recorder is not None else None
+            notices = self.recorder.log.take_notices() if self.recorder is not None else []
         except Exception:  # bookkeeping must never cost the room its screen
             traceback.print_exc()
             return
-        if warning:
-            print(warning, file=sys.stderr)
-            ui.log_warning = warning
-            ui.notice = say("log_not_saved", self.session.language)
+        for notice in notices:  # what was kept where: all on stderr, the newest on screen
+            print(notice.text, file=sys.stderr)
+            ui.log_warning = notice.text
+            ui.notice = say(notice.key, self.session.language, name=notice.name)
             ui.notice_until = self.clock() + WARNING_SECONDS
             self.dirty = True
 
@@ -377,6 +385,7 @@ class App:
         else:
             stamp = datetime.fromtimestamp(self.session.started_at).strftime("%Y%m%d-%H%M%S")
             out = data_dir / "reports" / f"{stamp}-memory.html"
+        out = log.report_target(out)  # never over an earlier run's report
         try:
             html, _csv = write_report(log.events, out, skipped_lines=recorder.skipped_lines,
                                       pack=self.session.pack,
@@ -582,7 +591,10 @@ def run_game(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     data_arg = getattr(args, "data_dir", None)
-    data_dir = Path(data_arg) if data_arg else default_data_dir()
+    chosen = DataFolder(Path(data_arg)) if data_arg else choose_data_dir(beside=folder)
+    if chosen.note:  # no home folder (a container's user): say where the logs go instead
+        print(chosen.note, file=sys.stderr)
+    data_dir = chosen.path
 
     window = _parse_window(getattr(args, "window", None))
     pygame.display.init()
