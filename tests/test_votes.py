@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.core.votes import Tally, most_common, shares
+from game.core.votes import PhoneVote, RoomVotes, Tally, most_common, shares
 
 
 def test_a_phone_has_one_vote_and_may_change_it() -> None:
@@ -50,3 +50,16 @@ def test_restored_counts_count_and_a_phone_that_says_what_it_had_takes_it_back()
 def test_a_claim_of_a_vote_that_was_never_carried_takes_nothing() -> None:
     tally = Tally(3).restored({None: (0, 1, 0)}).vote("phone-a", 1, was=0)
     assert tally.room_counts() == (0, 2, 0)
+
+
+def test_a_revealed_question_takes_no_more_votes() -> None:
+    book = RoomVotes().with_vote(PhoneVote("q1", "a", 0), 2).reveal("q1")
+    later = book.with_vote(PhoneVote("q1", "b", 1), 2).with_vote(PhoneVote("q1", "a", 1), 2)
+    assert later.tally("q1", 2).room_counts() == (1, 0)
+    assert later.with_vote(PhoneVote("q2", "a", 1), 2).tally("q2", 2).room_counts() == (0, 1)
+
+
+def test_logged_counts_restore_a_question_s_tally() -> None:
+    book = RoomVotes().with_counts("q1", 3, {0: (1, 2, 0), 1: (0, 0, 4)})
+    assert book.tally("q1", 3).counts(1) == (0, 0, 4)
+    assert book.tally("q1", 3).room_counts() == (1, 2, 4)

@@ -162,3 +162,37 @@ class PhoneVote:
     option: int
     team: int | None = None
     was: int | None = None
+
+
+@dataclass(frozen=True)
+class RoomVotes:
+    """Every question's tally in a session, and which questions the facilitator revealed."""
+
+    tallies: Mapping[str, Tally] = field(default_factory=dict)
+    revealed: frozenset[str] = frozenset()
+
+    def tally(self, question: str, options: int) -> Tally:
+        """The tally of `question` (an empty one with `options` options if nobody voted)."""
+        found = self.tallies.get(question)
+        return found if found is not None else Tally(options)
+
+    def with_vote(self, vote: PhoneVote, options: int) -> RoomVotes:
+        """These votes with `vote` counted on its question (of `options` options); a vote on
+        a revealed question changes nothing."""
+        if vote.question in self.revealed:
+            return self
+        tallies = dict(self.tallies)
+        tallies[vote.question] = self.tally(vote.question, options).vote(
+            vote.token, vote.option, vote.team, vote.was)
+        return replace(self, tallies=tallies)
+
+    def with_counts(self, question: str, options: int,
+                    counts: Mapping[int | None, tuple[int, ...]]) -> RoomVotes:
+        """These votes with `question`'s tally replaced by logged `counts` (a resume)."""
+        tallies = dict(self.tallies)
+        tallies[question] = Tally(options).restored(counts)
+        return replace(self, tallies=tallies)
+
+    def reveal(self, question: str) -> RoomVotes:
+        """These votes with `question` revealed: its distribution shown, its voting closed."""
+        return replace(self, revealed=self.revealed | {question})
