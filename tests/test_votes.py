@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from game.core.votes import PhoneVote, RoomVotes, Tally, most_common, shares
+from game.core.votes import (
+    Option,
+    PhoneVote,
+    Question,
+    RoomVotes,
+    Tally,
+    most_common,
+    shares,
+    summarize,
+)
 
 
 def test_a_phone_has_one_vote_and_may_change_it() -> None:
@@ -63,3 +72,15 @@ def test_logged_counts_restore_a_question_s_tally() -> None:
     book = RoomVotes().with_counts("q1", 3, {0: (1, 2, 0), 1: (0, 0, 4)})
     assert book.tally("q1", 3).counts(1) == (0, 0, 4)
     assert book.tally("q1", 3).room_counts() == (1, 2, 4)
+
+
+def test_a_summary_gives_the_room_s_and_each_team_s_most_common_vote() -> None:
+    question = Question("c.deck.1", "scale", tuple(Option(i, {"en": str(i)}) for i in (1, 2, 3)),
+                        teams=("Red", "Blue"))
+    tally = (Tally(3).vote("a", 0, 0).vote("b", 0, 0).vote("c", 1, 1).vote("d", 2, 1)
+             .vote("e", 2, 0))
+    summary = summarize(question, tally, revealed=True)
+    assert summary.counts == (2, 1, 2) and summary.total == 5
+    assert summary.shares == (40, 20, 40)
+    assert summary.top == (0, 2)
+    assert summary.team_top == ((0,), (1, 2))  # Blue is a tie: the facilitator decides

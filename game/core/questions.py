@@ -18,7 +18,7 @@ from game.core.model import Text
 from game.core.pack import Pack
 from game.core.palette import ink_on, risk_hex
 from game.core.session import DeckPlay, ScreenKind, Session, StoryPlay
-from game.core.votes import Option, Question
+from game.core.votes import Option, Question, RoomSummary, RoomVotes, summarize
 
 _SAFE = re.compile(r"[a-z0-9-]{1,40}")
 _OPEN = (ScreenKind.STEP, ScreenKind.CARD, ScreenKind.RATING)
@@ -79,3 +79,12 @@ def current_question(session: Session, revealed: Iterable[str] = ()) -> Question
     options = tuple(Option(i + 1, _texts(pack, d.label), colours[i], ink_on(colours[i]))
                     for i, d in enumerate(scale))
     return Question(qid, "scale", options, title, tuple(session.teams), is_open, languages)
+
+
+def room_summary(session: Session, votes: RoomVotes) -> RoomSummary | None:
+    """How the room voted on the question on screen now (None when there is none)."""
+    question = current_question(session, votes.revealed)
+    if question is None:
+        return None
+    tally = votes.tally(question.id, len(question.options))
+    return summarize(question, tally, question.id in votes.revealed)

@@ -196,3 +196,27 @@ class RoomVotes:
     def reveal(self, question: str) -> RoomVotes:
         """These votes with `question` revealed: its distribution shown, its voting closed."""
         return replace(self, revealed=self.revealed | {question})
+
+
+@dataclass(frozen=True)
+class RoomSummary:
+    """How the room voted on a question, as the projector and the report show it."""
+
+    question: Question
+    counts: tuple[int, ...]
+    shares: tuple[int, ...]
+    """Each option's share in whole percent."""
+    total: int
+    top: tuple[int, ...]
+    """The room's most common options (from 0): one, several on a tie, none without votes."""
+    team_top: tuple[tuple[int, ...], ...]
+    """Per team of the question, its phones' most common options (same rule)."""
+    revealed: bool
+
+
+def summarize(question: Question, tally: Tally, revealed: bool) -> RoomSummary:
+    """The room's votes on `question` as counts, shares and most common options."""
+    counts = tally.room_counts()
+    team_top = tuple(most_common(tally.counts(i)) for i in range(len(question.teams)))
+    return RoomSummary(question, counts, shares(counts), sum(counts), most_common(counts),
+                       team_top, revealed)

@@ -96,6 +96,35 @@ _EN: dict[str, str] = {
     "minutes": "{n} min",
     "choose_hint": "PgDn: next choice · Enter or F5: take it",
     "help_clicker": "on a step: highlight the next choice, then take it (clicker)",
+    # The room votes from its phones (game/phones).
+    "phones_title": "Vote from your phone",
+    "phones_scan": "Scan the code, or open this address and type the room code:",
+    "phones_code": "Room code",
+    "phones_wifi": "Phones must be on the same Wi-Fi as this laptop (its hotspot, or any "
+                   "router): no internet is needed.",
+    "phones_joined": "{n} phones joined",
+    "phones_joined#one": "{n} phone joined",
+    "phones_none": "No network: phones cannot join. Connect this laptop to a Wi-Fi network or "
+                   "turn on its hotspot, then open the room again from the pause menu (Esc). "
+                   "The game plays on with the keys.",
+    "phones_failed": "The room for phones could not open ({reason}). The game plays on with "
+                     "the keys.",
+    "phones_close_hint": "Any key: back to the game (the room stays open)",
+    "phones_open": "Phones: open the room",
+    "phones_show": "Phones: how to join",
+    "phones_stop": "Phones: close the room",
+    "phones_voted": "{n} of {m} phones voted",
+    "room_votes": "How the room voted",
+    "votes_total": "{n} votes",
+    "votes_total#one": "{n} vote",
+    "take_room": "Enter: take {n}, the room's choice · 1–{m}: another",
+    "take_tie": "A tie: choose with 1–{m}",
+    "take_none": "Choose with 1–{m}",
+    "room_reveal": "Enter: show the answer",
+    "team_took": "{team}: {degree}",
+    "team_tie": "{team}: a tie, choose with the keys",
+    "team_none": "{team}: no phone voted",
+    "phones_tied": "A team's phones are tied: choose its degree with the keys",
 }
 
 _RU: dict[str, str] = {
@@ -191,6 +220,38 @@ _RU: dict[str, str] = {
     "minutes": "{n} мин",
     "choose_hint": "PgDn — следующий вариант · Enter или F5 — выбрать",
     "help_clicker": "на шаге: выделить следующий вариант, затем выбрать (пульт)",
+    "phones_title": "Голосуйте с телефона",
+    "phones_scan": "Отсканируйте код или откройте этот адрес и введите код комнаты:",
+    "phones_code": "Код комнаты",
+    "phones_wifi": "Телефоны должны быть в той же сети Wi-Fi, что и ноутбук (его точка "
+                   "доступа или любой роутер): интернет не нужен.",
+    "phones_joined": "Подключено телефонов: {n}",
+    "phones_joined#one": "Подключён {n} телефон",
+    "phones_joined#few": "Подключено {n} телефона",
+    "phones_joined#many": "Подключено {n} телефонов",
+    "phones_none": "Нет сети: телефоны не могут подключиться. Подключите ноутбук к сети Wi-Fi "
+                   "или включите на нём точку доступа, затем снова откройте комнату в меню "
+                   "паузы (Esc). Игра продолжается с клавиатуры.",
+    "phones_failed": "Комната для телефонов не открылась ({reason}). Игра продолжается с "
+                     "клавиатуры.",
+    "phones_close_hint": "Любая клавиша: назад к игре (комната остаётся открытой)",
+    "phones_open": "Телефоны: открыть комнату",
+    "phones_show": "Телефоны: как подключиться",
+    "phones_stop": "Телефоны: закрыть комнату",
+    "phones_voted": "Проголосовали: {n} из {m}",
+    "room_votes": "Как проголосовал зал",
+    "votes_total": "Голосов: {n}",
+    "votes_total#one": "{n} голос",
+    "votes_total#few": "{n} голоса",
+    "votes_total#many": "{n} голосов",
+    "take_room": "Enter: взять {n}, выбор зала · 1–{m}: другой",
+    "take_tie": "Ничья: выберите клавишами 1–{m}",
+    "take_none": "Выберите клавишами 1–{m}",
+    "room_reveal": "Enter: показать ответ",
+    "team_took": "{team}: {degree}",
+    "team_tie": "{team}: ничья, выберите клавишами",
+    "team_none": "{team}: никто не проголосовал",
+    "phones_tied": "У команды ничья: выберите её степень клавишами",
 }
 
 _TK: dict[str, str] = {
@@ -285,6 +346,32 @@ _TK: dict[str, str] = {
     "minutes": "{n} min",
     "choose_hint": "PgDn: indiki jogap · Enter ýa-da F5: saýla",
     "help_clicker": "ädimde: indiki jogaby belle, soňra saýla (pult)",
+    "phones_title": "Telefonyňyzdan ses beriň",
+    "phones_scan": "Kody skanirläň ýa-da bu salgyny açyp, otagyň koduny ýazyň:",
+    "phones_code": "Otagyň kody",
+    "phones_wifi": "Telefonlar bu noutbuk bilen şol bir Wi-Fi ulgamynda bolmaly (onuň "
+                   "hotspoty ýa-da islendik router): internet gerek däl.",
+    "phones_joined": "{n} telefon birikdi",
+    "phones_none": "Ulgam ýok: telefonlar birigip bilmeýär. Noutbugy Wi-Fi ulgamyna birikdiriň "
+                   "ýa-da onuň hotspotyny açyň, soňra arakesme menýusyndan (Esc) otagy täzeden "
+                   "açyň. Oýun düwmeler bilen dowam edýär.",
+    "phones_failed": "Telefonlar üçin otag açylmady ({reason}). Oýun düwmeler bilen dowam "
+                     "edýär.",
+    "phones_close_hint": "Islendik düwme: oýna dolan (otag açyk galýar)",
+    "phones_open": "Telefonlar: otagy aç",
+    "phones_show": "Telefonlar: nädip birikmeli",
+    "phones_stop": "Telefonlar: otagy ýap",
+    "phones_voted": "{m} telefondan {n}-si ses berdi",
+    "room_votes": "Zal nähili ses berdi",
+    "votes_total": "{n} ses",
+    "take_room": "Enter: zalyň saýlany {n}-ni al · 1–{m}: başgasy",
+    "take_tie": "Deňlik: 1–{m} bilen saýlaň",
+    "take_none": "1–{m} bilen saýlaň",
+    "room_reveal": "Enter: jogaby görkez",
+    "team_took": "{team}: {degree}",
+    "team_tie": "{team}: deňlik, düwmeler bilen saýlaň",
+    "team_none": "{team}: hiç kim ses bermedi",
+    "phones_tied": "Toparyň telefonlarynda deňlik: derejesini düwmeler bilen saýlaň",
 }
 
 

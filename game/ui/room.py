@@ -1,0 +1,60 @@
+"""What the projector knows about the room of phones, and the small count it shows.
+
+`PhonesView` is plain data the app fills from the phones' server (addresses, the
+room code, how many phones joined, or why the room could not open); screens only
+draw it. Nothing a phone sends is ever in it: no phone text reaches the projector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.core.questions import room_summary
+from game.core.votes import RoomSummary, RoomVotes
+from game.ui.screens.base import FOOTER_BAND, Ctx
+from game.ui.text import font_px
+
+
+@dataclass
+class PhonesView:
+    """The room as the projector shows it."""
+
+    open: bool = False
+    urls: list[str] = field(default_factory=list)
+    """What a phone types (the first is the one shown large: a hotspot's, when there is one)."""
+    code: str = ""
+    join_url: str | None = None
+    """What the QR code carries: the first address with the room code, so it joins at once."""
+    problem: str | None = None
+    """Why the room is not open, in the facilitator's words (no network, port taken)."""
+    phones: int = 0
+    """Phones that joined the room."""
+
+
+BADGE = 0.032
+"""Size of the "N of M phones voted" line: a little larger than the footer's words."""
+
+
+def voted_badge(surface: pygame.Surface, ctx: Ctx, text: str) -> None:
+    """`text` ("7 of 12 phones voted") in a pill in the middle of the footer band, below
+    the screen's own text (never over the pack's words)."""
+    band = int(FOOTER_BAND * ctx.height)
+    px = min(font_px(BADGE, ctx.height), max(8, int(band * 0.62)))
+    image = ctx.fonts.render(text, px, True, ctx.theme.on_focus)
+    pad = max(3, (band - image.get_height()) // 4)
+    height = min(band - 2, image.get_height() + 2 * pad)
+    box = pygame.Rect(0, 0, image.get_width() + 6 * pad, height)
+    box.center = (ctx.width // 2, ctx.height - band // 2)
+    pygame.draw.rect(surface, ctx.theme.focus, box, border_radius=box.height // 2)
+    surface.blit(image, image.get_rect(center=box.center))
+    ctx.mark("phones-voted", box)
+
+
+def current_summary(ctx: Ctx) -> RoomSummary | None:
+    """How the room voted on the question on screen (None: no question, or no phones)."""
+    votes = getattr(ctx.session, "votes", None)
+    if not isinstance(votes, RoomVotes):
+        return None
+    return room_summary(ctx.session, votes)
