@@ -59,6 +59,9 @@ LABELS: dict[str, dict[str, str]] = {
         "pack_degree": "Pack's degree",
         "points": "points",
         "points_note": "Points per card: the pack's degree exactly = 2, one degree away = 1.",
+        "room_voted": "How the room voted from phones",
+        "room_step": "Step {n}: {share}% chose {choice} ({votes} of the room's {total} votes)",
+        "room_card": "Card {n}: {share}% gave {choice} ({votes} of the room's {total} votes)",
         "signs": "Warning signs covered",
         "no_signs": "none",
         "scores": "Team scores",
@@ -107,6 +110,9 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "очки",
         "points_note": "Очки за карточку: точно как в сценарии = 2, на одну степень "
                        "рядом = 1.",
+        "room_voted": "Как зал голосовал с телефонов",
+        "room_step": "Шаг {n}: {share}% выбрали {choice} ({votes} из {total} голосов зала)",
+        "room_card": "Карточка {n}: {share}% дали {choice} ({votes} из {total} голосов зала)",
         "signs": "Разобранные тревожные признаки",
         "no_signs": "нет",
         "scores": "Очки команд",
@@ -154,6 +160,9 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "bal",
         "points_note": "Her kart üçin bal: ssenariýdäki dereje bilen deň = 2, bir dereje "
                        "tapawut = 1.",
+        "room_voted": "Zal telefonlardan nähili ses berdi",
+        "room_step": "{n}-nji ädim: {share}% {choice} saýlady (zalyň {total} sesinden {votes})",
+        "room_card": "{n}-nji kart: {share}% {choice} berdi (zalyň {total} sesinden {votes})",
         "signs": "Seredilen howp alamatlary",
         "no_signs": "ýok",
         "scores": "Toparlaryň ballary",
@@ -185,6 +194,17 @@ class ChoiceRow:
     choice: int | None
     degree: int | None
     choice_text: str = ""
+    room: tuple[int, ...] = ()
+    """How the room's phones voted on this step: a count per choice (from choice 1)."""
+    room_text: str = ""
+    """The text of the room's most common choice (from the pack)."""
+
+    @property
+    def room_top(self) -> int | None:
+        """The room's most common choice (from 1; the first of a tie), None without votes."""
+        if not any(self.room):
+            return None
+        return max(range(len(self.room)), key=lambda i: (self.room[i], -i)) + 1
 
 
 @dataclass
@@ -196,6 +216,8 @@ class CardRow:
     ratings: dict[str, int | None]
     points: dict[str, int]
     text: str = ""
+    room: tuple[int, ...] = ()
+    """How the room's phones voted on this card: a count per degree (from the lowest)."""
 
 
 @dataclass
@@ -309,6 +331,8 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     played: list[PlayedScenario] = []
     log_labels: dict[int, str] = {}
     reveals: dict[tuple[str, int], dict[str, int]] = {}
+    room: dict[tuple[str, str], tuple[int, ...]] = {}
+    """The phones' last counts per (scenario, step id or card number as text)."""
     current: PlayedScenario | None = None
 
     for event in events:
@@ -328,6 +352,13 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
             card = _int(event.get("card"))
             if card is not None:
                 reveals[(str(event.get("scenario")), card)] = _scores(event.get("points"))
+        elif kind == "votes":
+            place = _str(event.get("step")) or (str(_int(event.get("card")))
+                                                 if _int(event.get("card")) else None)
+            counts = tuple(n if isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                           else 0 for n in _list(event.get("counts")))
+            if place is not None:
+                room[(str(event.get("scenario")), place)] = counts
         elif kind == "scenario_end":
             sid = _str(event.get("scenario")) or "?"
             if current is None or current.scenario != sid:
@@ -335,7 +366,7 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
                 current = PlayedScenario(sid, "", "")
                 played.append(current)
             # A later end of the same play (after an undo from the debrief) replaces it.
-            _fill_end(current, event, reveals)
+            _fill_end(current, event, reveals, room)
         elif kind == "session_end":
             end = event
 
@@ -385,7 +416,8 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
 
 
 def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
-              reveals: Mapping[tuple[str, int], Mapping[str, int]]) -> None:
+              reveals: Mapping[tuple[str, int], Mapping[str, int]],
+              room: Mapping[tuple[str, str], tuple[int, ...]]) -> None:
     played.finished = True
     played.kind = _str(event.get("kind")) or played.kind
     played.title = _str(event.get("title")) or played.title
@@ -396,7 +428,9 @@ def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
     played.riskiest = _int(event.get("riskiest"))
     played.path = [ChoiceRow(str(_mapping(row).get("step", "?")),
                              _int(_mapping(row).get("choice")),
-                             _int(_mapping(row).get("degree")))
+                             _int(_mapping(row).get("degree")),
+                             room=room.get((played.scenario, str(_mapping(row).get("step"))),
+                                           ()))
                    for row in _list(event.get("path"))]
     played.cards = []
     for index, raw in enumerate(_list(event.get("cards")), start=1):
@@ -408,7 +442,8 @@ def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
         # The points the reveal screen showed win; the documented rule fills any gap.
         points = {team: shown[team] if shown and team in shown else card_points(degree, rating)
                   for team, rating in ratings.items()}
-        played.cards.append(CardRow(number, degree, ratings, points))
+        played.cards.append(CardRow(number, degree, ratings, points,
+                                    room=room.get((played.scenario, str(number)), ())))
 
 
 def _add_pack_texts(played: PlayedScenario, pack: Pack, lang: str) -> None:
@@ -422,6 +457,9 @@ def _add_pack_texts(played: PlayedScenario, pack: Pack, lang: str) -> None:
             choices = step.choices if step is not None else None
             if choices and row.choice is not None and 1 <= row.choice <= len(choices):
                 row.choice_text = pack.text(choices[row.choice - 1].text, lang)
+            top = row.room_top
+            if choices and top is not None and top <= len(choices):
+                row.room_text = pack.text(choices[top - 1].text, lang)
     elif isinstance(model, Deck):
         for card in played.cards:
             if 1 <= card.card <= len(model.cards):
@@ -639,8 +677,41 @@ def _scenario_html(report: Report, scenario: PlayedScenario, number: int) -> lis
             scale = " · ".join(f"{report.degree_text(d)}" for d in sorted(report.degree_labels))
             out.append(f'<p class="note">{t("degree")}: {escape(scale)}</p>')
         out.append(f'<p class="note">{t("points_note")}</p>')
+    out += _room_html(report, scenario)
     out.append("</section>")
     return out
+
+
+def room_lines(report: Report, scenario: PlayedScenario) -> list[str]:
+    """How the room voted from phones on each step and card, as sentences ("62% chose 2 —
+    Ask a friend"): the most common answer's share, never who voted."""
+    lang = report.lang
+    lines: list[str] = []
+    for number, row in enumerate(scenario.path, start=1):
+        total, top = sum(row.room), row.room_top
+        if top is not None:
+            votes = row.room[top - 1]
+            choice = f"{top} — {row.room_text}" if row.room_text else str(top)
+            lines.append(label(lang, "room_step").format(
+                n=number, share=round(100 * votes / total), choice=choice, votes=votes,
+                total=total))
+    for card in scenario.cards:
+        total = sum(card.room)
+        if total:
+            top = max(range(len(card.room)), key=lambda i: (card.room[i], -i))
+            share = round(100 * card.room[top] / total)
+            lines.append(label(lang, "room_card").format(
+                n=card.card, share=share, choice=report.degree_text(top), votes=card.room[top],
+                total=total))
+    return lines
+
+
+def _room_html(report: Report, scenario: PlayedScenario) -> list[str]:
+    lines = room_lines(report, scenario)
+    if not lines:
+        return []
+    return [f'<div class="keep"><h4>{escape(label(report.lang, "room_voted"))}</h4><ul>',
+            *(f"<li>{escape(line)}</li>" for line in lines), "</ul></div>"]
 
 
 # --- CSV --------------------------------------------------------------------------------
