@@ -256,7 +256,7 @@ def test_every_card_of_a_deck(pack_name: str, sid: str, teams: list[str] | None)
     assert player.pilot.session.team_scores() == scores
     player.pilot.press("escape")
     assert player.pilot.overlay is Overlay.PAUSE
-    player.pilot.press("3")  # end the session
+    player.pilot.press("3", "3")  # end the session (it asks once)
     assert player.pilot.screen is ScreenKind.SUMMARY and player.pilot.overlay is None
 
 

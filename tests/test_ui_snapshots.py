@@ -61,7 +61,7 @@ def _until(pilot: Pilot, screen: ScreenKind) -> None:
 def _summary(pilot: Pilot) -> None:
     _story_path(pilot)
     _until(pilot, ScreenKind.MENU)
-    pilot.press("escape", "3")
+    pilot.press("escape", "3", "3")
     session = pilot.session
     assert session.ended_at is not None
     session.started_at = session.ended_at - 47 * 60  # a fixed duration on the summary

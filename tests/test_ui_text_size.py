@@ -268,7 +268,7 @@ def test_a_short_session_summary_reads_its_results_in_full() -> None:
     pilot.press("return", "return", "1", "return", "1", "return")  # → the ending
     while pilot.screen is not ScreenKind.MENU:
         pilot.press("return")
-    pilot.press("escape", "3")
+    pilot.press("escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.app.ui.subpages == 1
     texts = " ".join(t.text for t in pilot.drawn.texts())
     assert "risk points 6 (safest 0, riskiest 6)" in texts
@@ -284,10 +284,10 @@ def test_six_teams_of_sixteen_letters_show_whole(lang: str) -> None:
         for name in SIXTEEN:
             assert name in lines, f"{where}: '{name}' not shown whole in {lines!r}"
 
-    app.ui.title.cursor = 4 + 5  # typing the last name
+    app.controller.title.cursor = 4 + 5  # typing the last name
     pilot.frame()
     whole_names("title")
-    app.ui.title.cursor = 0
+    app.controller.title.cursor = 0
     pilot.press("return")
     deck = pilot.session.scenario_ids[-1]
     pilot.session.start_scenario(deck)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from game.core.model import Story
 
@@ -34,20 +33,41 @@ class PathRange:
 
 
 def path_range(story: Story, start: str | None = None) -> PathRange:
-    """Risk totals (sums of degree positions) of the safest and riskiest ways to an ending."""
-    steps = story.steps
+    """Risk totals (sums of degree positions) of the safest and riskiest ways to an ending.
 
-    @cache
-    def best(step_id: str) -> tuple[int, int]:
-        step = steps[step_id]
-        if not step.choices:
-            return (0, 0)
+    Walked with a stack of its own, not recursion: a valid story of thousands of steps in
+    a chain must not exhaust Python's call stack. A step that leads back to itself (only
+    in a story the validator refused) counts as an ending where the loop closes.
+    """
+    steps = story.steps
+    best: dict[str, tuple[int, int]] = {}
+    first = start or story.start_step
+    stack = [first]
+    open_steps: set[str] = set()
+    while stack:
+        step_id = stack[-1]
+        if step_id in best:
+            stack.pop()
+            continue
+        step = steps.get(step_id)
+        choices = step.choices if step is not None else None
+        if not choices:
+            best[step_id] = (0, 0)
+            stack.pop()
+            continue
+        waiting = [c.next for c in choices
+                   if c.next not in best and c.next not in open_steps and c.next in steps]
+        if waiting and step_id not in open_steps:
+            open_steps.add(step_id)
+            stack.extend(waiting)
+            continue
+        open_steps.discard(step_id)
         lows, highs = [], []
-        for choice in step.choices:
-            low, high = best(choice.next)
+        for choice in choices:
+            low, high = best.get(choice.next, (0, 0))
             lows.append(choice.risk + low)
             highs.append(choice.risk + high)
-        return (min(lows), max(highs))
-
-    low, high = best(start or story.start_step)
+        best[step_id] = (min(lows), max(highs))
+        stack.pop()
+    low, high = best.get(first, (0, 0))
     return PathRange(low, high)

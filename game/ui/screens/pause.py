@@ -6,9 +6,10 @@ from enum import Enum
 
 import pygame
 
-from game.ui.keymap import Action, Command
+from game.core.commands import Action, Command
 from game.ui.screens.base import Ctx, Screen
 from game.ui.screens.overlay import panel
+from game.ui.state import UiState
 from game.ui.text import Block, Painted, Spacer, plain_text
 from game.ui.widgets import PAD, heading
 
@@ -32,8 +33,12 @@ class PauseScreen(Screen):
                                Spacer(ctx.gap(0.02))]
         pad = ctx.gap(PAD)
         for i, item in enumerate(ITEMS):
-            text = ctx.say("quit_confirm") if item is PauseItem.QUIT and ctx.ui.quit_armed \
-                else ctx.say(item.value)
+            if item is PauseItem.QUIT and ctx.ui.quit_armed:
+                text = ctx.say("quit_confirm")
+            elif item is PauseItem.END and ctx.ui.end_armed:
+                text = ctx.say("end_confirm")
+            else:
+                text = ctx.say(item.value)
             blocks.append(self._item(ctx, text, i, width, pad))
         panel(surface, ctx, blocks, 0.6)
 
@@ -58,18 +63,25 @@ class PauseScreen(Screen):
         if action in (Action.UP, Action.BACK, Action.DOWN):
             step = -1 if action is Action.UP else 1
             ui.pause_cursor = (ui.pause_cursor + step) % len(ITEMS)
-            ui.quit_armed = False
+            ui.quit_armed = ui.end_armed = False
         elif action is Action.SELECT:
-            ui.pause_cursor = command.number % len(ITEMS)
+            self._point(ui, command.number % len(ITEMS))
             self._choose(ctx)
         elif action is Action.CONTINUE:
             self._choose(ctx)
         elif action is Action.NUMBER and 1 <= command.number <= len(ITEMS):
-            ui.pause_cursor = command.number - 1
+            self._point(ui, command.number - 1)
             self._choose(ctx)
         else:
             return False
         return True
+
+    @staticmethod
+    def _point(ui: UiState, index: int) -> None:
+        # Another entry than the one armed: the question asked is withdrawn.
+        if index != ui.pause_cursor:
+            ui.end_armed = False
+        ui.pause_cursor = index
 
     def _choose(self, ctx: Ctx) -> None:
         ui = ctx.ui
@@ -79,9 +91,14 @@ class PauseScreen(Screen):
                 ui.quit_requested = True
             ui.quit_armed = True
             return
+        if item is PauseItem.END and not ui.end_armed:
+            # Like quitting, ending asks once: a summary cannot be taken back in front of a hall
+            # without an undo the facilitator may not know.
+            ui.end_armed, ui.quit_armed = True, False
+            return
         ui.close()
-        ui.quit_armed = False
+        ui.quit_armed = ui.end_armed = False
         if item is PauseItem.MENU:
-            ctx.session.to_menu()
+            ctx.send(Command(Action.TO_MENU))
         elif item is PauseItem.END:
-            ctx.session.end_session()
+            ctx.send(Command(Action.END_SESSION))
