@@ -5,27 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-DEFAULT_PACK = Path(__file__).resolve().parents[1] / "scenarios"
+from game.options import DEFAULT_PACK, BadSize, PlayOptions, pack_location, parse_size
 
-
-def pack_location(value: str | None) -> tuple[Path, str]:
-    """The pack folder a command line names (default: `scenarios/` here, else the shipped
-    pack), and how to name it in messages (as the user typed it)."""
-    if value is None:
-        if Path("scenarios/pack.yaml").is_file():
-            return Path("scenarios"), "scenarios"
-        return DEFAULT_PACK, str(DEFAULT_PACK)
-    return Path(value), value
+__all__ = ["DEFAULT_PACK", "build_parser", "main", "pack_location"]
 
 
 def _size(text: str) -> tuple[int, int]:
     try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
-    if width < 320 or height < 240:
-        raise argparse.ArgumentTypeError(f"'{text}' is too small (at least 320x240)")
-    return width, height
+        return parse_size(text)
+    except BadSize as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Without a command it plays a pack (full screen unless --window).")
     parser.add_argument("--pack", help="the scenario pack folder (default: the shipped pack)")
     parser.add_argument("--lang", help="language to start in (default: the pack's first)")
-    parser.add_argument("--window", nargs="?", const="1280x720", metavar="WxH",
+    parser.add_argument("--window", nargs="?", const=(1280, 720), metavar="WxH", type=_size,
                         help="a resizable window instead of full screen (default 1280x720)")
     parser.add_argument("--data-dir", help="where session logs and reports are kept "
                                            "(default: the user's data folder)")
@@ -123,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
             return int(run_handout(args.handout_pack, args.handout_lang, args.out))
         from game.ui.app import run_game
 
-        return int(run_game(args))
+        data_dir = Path(args.data_dir) if args.data_dir else None
+        return int(run_game(PlayOptions(pack=args.pack, lang=args.lang, window=args.window,
+                                        data_dir=data_dir, scenario=args.scenario,
+                                        step=args.step)))
     except KeyboardInterrupt:
         return 130

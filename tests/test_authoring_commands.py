@@ -56,14 +56,15 @@ def test_schema_describes_every_key_of_a_scenario(
     schema = json.loads(out.read_text(encoding="utf-8"))
     defs = schema["$defs"]
     assert set(defs["Story"]["properties"]) == {
-        "kind", "title", "summary", "notes", "start", "steps", "questions"}
+        "kind", "title", "summary", "notes", "start", "steps", "questions", "answers",
+        "destination"}
     assert set(defs["Choice"]["properties"]) == {"text", "risk", "signs", "feedback", "next"}
     assert defs["Choice"]["additionalProperties"] is False
     assert set(defs["Card"]["properties"]) == {"text", "risk", "signs", "explanation", "image"}
 
 
 @pytest.mark.parametrize(("which", "keys"), [
-    ("pack", {"title", "languages", "risk_scale", "scenarios", "help"}),
+    ("pack", {"title", "languages", "risk_scale", "scenarios", "home", "help"}),
     ("signs", None),
 ])
 def test_schema_of_pack_and_signs_files(which: str, keys: set[str] | None,

@@ -146,12 +146,12 @@ def only_log(data_dir: Path) -> Path:
 def resume(data_dir: Path) -> AppPilot:
     """Start the game again, see the offer, press R."""
     pilot = start(data_dir)
-    offer = pilot.app.ui.resume
+    offer = pilot.app.controller.offer
     assert offer is not None
     assert offer.pack == "Degrees of Risk"
     pilot.press("r")
-    assert pilot.app.ui.resume is None
-    assert pilot.app.ui.begun
+    assert pilot.app.controller.offer is None
+    assert pilot.app.session.begun
     return pilot
 
 
@@ -215,8 +215,8 @@ def test_two_teams_rating_a_deck_resume_with_their_scores(tmp_path: Path) -> Non
                 "team_scores", "state", "history"):
         assert after[key] == before[key], key
     # The title shows the resumed teams, so going back there and on keeps them.
-    assert pilot.app.ui.title.team_count == 2
-    assert pilot.app.ui.title.team_names[:2] == ["Lions", "Tigers"]
+    assert pilot.app.controller.title.team_count == 2
+    assert pilot.app.controller.title.team_names[:2] == ["Lions", "Tigers"]
 
     pilot.press("1", "return")  # Tigers give 1 (the answer): +2
     assert pilot.screen is ScreenKind.REVEAL
@@ -232,13 +232,13 @@ def crashed_session(data: Path) -> Path:
     """A session played up to a choice and abandoned (as a crash leaves it)."""
     pilot = start(data)
     play(pilot, ["return", "return", "1"])
-    assert pilot.app.recorder is not None
-    pilot.app.recorder.close()
+    assert pilot.app.controller.recorder is not None
+    pilot.app.controller.recorder.close()
     return only_log(data)
 
 
-@pytest.mark.parametrize("decline", [["return"], ["escape", "2"]],
-                         ids=["enter", "pause-menu"])
+@pytest.mark.parametrize("decline", [["down", "return"], ["escape", "2"]],
+                         ids=["start-new", "pause-menu"])
 def test_declining_keeps_the_old_log_and_starts_a_new_one(tmp_path: Path,
                                                           decline: list[str]) -> None:
     data = tmp_path / "data"
@@ -246,10 +246,10 @@ def test_declining_keeps_the_old_log_and_starts_a_new_one(tmp_path: Path,
     old_bytes = old.read_bytes()
 
     pilot = start(data)
-    assert pilot.app.ui.resume is not None
+    assert pilot.app.controller.offer is not None
     play(pilot, decline)
     assert pilot.screen is ScreenKind.MENU
-    assert pilot.app.ui.resume is None  # the offer is gone: R does nothing any more
+    assert pilot.app.controller.offer is None  # the offer is gone: R does nothing any more
     logs = session_logs(data)
     assert len(logs) == 2 and old in logs
     new = next(p for p in logs if p != old)
@@ -261,8 +261,8 @@ def test_declining_keeps_the_old_log_and_starts_a_new_one(tmp_path: Path,
     assert old.read_bytes() == old_bytes
 
     # Now the new session is the last one: it is what the next start offers.
-    assert pilot.app.recorder is not None
-    pilot.app.recorder.close()
+    assert pilot.app.controller.recorder is not None
+    pilot.app.controller.recorder.close()
     info = unfinished_session(data)
     assert info is not None and info.path == new
 
@@ -293,20 +293,22 @@ def test_an_unwritable_data_folder_warns_once_and_keeps_the_session(tmp_path: Pa
     blocker.write_text("a file, not a folder")
     data = blocker / "sub"
     pilot = start(data)
-    assert pilot.app.ui.resume is None
+    assert pilot.app.controller.offer is None
     pilot.press("return")
     ui = pilot.app.ui
     assert pilot.screen is ScreenKind.MENU
-    assert ui.log_warning is not None and "memory only" in ui.log_warning
+    warning = pilot.app.controller.log_warning
+    assert warning is not None and "memory only" in warning
     assert ui.notice == say("log_not_saved", "en")
     assert _accent_pixels_in_footer(pilot) > 0  # the notice is drawn in the footer
-    assert pilot.app.recorder is not None and pilot.app.recorder.take_warning() is None
+    recorder = pilot.app.controller.recorder
+    assert recorder is not None and recorder.take_warning() is None
 
     play(pilot, ["return", "1", "return", "1"])
     pilot.clock.advance(60)
     assert _accent_pixels_in_footer(pilot) == 0  # shown once: gone, and not back
     assert ui.notice == say("log_not_saved", "en") and pilot.clock() > ui.notice_until
-    log = pilot.app.recorder.log
+    log = pilot.app.controller.recorder.log
     assert log.memory_only and log.path is None
     assert [e["type"] for e in log.events] == ["session_start", "advance", "scenario_start",
                                               "choice", "advance", "choice"]
@@ -315,8 +317,9 @@ def test_an_unwritable_data_folder_warns_once_and_keeps_the_session(tmp_path: Pa
     # The end of the session: the report cannot be written either; the summary says so.
     pilot.press("escape", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.overlay is None
-    assert ui.report_path is None
-    assert ui.report_error is not None and "could not be written" in ui.report_error
+    assert pilot.app.controller.report_path is None
+    error = pilot.app.controller.report_error
+    assert error is not None and error[0] == data / "reports" and error[1]
     assert "report" in pilot.app.marks
 
 
@@ -332,7 +335,7 @@ def test_ending_the_session_writes_the_report_and_the_summary_shows_where(
     assert pilot.screen is ScreenKind.MENU and pilot.session.played() == ["job-offer-istanbul"]
     pilot.press("escape", "3")  # the pause menu's third item ends the session
     assert pilot.screen is ScreenKind.SUMMARY
-    ui = pilot.app.ui
+    ui = pilot.app.controller
     log = only_log(data)
     assert ui.report_error is None
     assert ui.report_path == data / "reports" / f"{log.stem}.html"
@@ -364,7 +367,7 @@ def test_a_report_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
     (data / "reports").write_text("a file where the reports folder should be")
     pilot.press("escape", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.overlay is None
-    assert pilot.app.ui.report_error is not None
+    assert pilot.app.controller.report_error is not None
     assert "report" in pilot.app.marks
 
 
@@ -399,9 +402,9 @@ def test_a_session_of_another_pack_is_not_offered(tmp_path: Path,
     pilot = start(data, pack=other)
     play(pilot, ["return", "return", "1"])
     pilot = start(data)
-    assert pilot.app.ui.resume is None
+    assert pilot.app.controller.offer is None
     assert f"--pack {other.resolve()}" in capsys.readouterr().err
-    assert start(data, pack=other).app.ui.resume is not None
+    assert start(data, pack=other).app.controller.offer is not None
 
 
 def test_a_preview_writes_no_log_and_offers_nothing(tmp_path: Path) -> None:
@@ -409,13 +412,13 @@ def test_a_preview_writes_no_log_and_offers_nothing(tmp_path: Path) -> None:
     crashed_session(data)
     before = {p: p.read_bytes() for p in session_logs(data)}
     pilot = start(data, scenario="safe-or-risky")
-    assert pilot.screen is ScreenKind.CARD and pilot.app.ui.resume is None
+    assert pilot.screen is ScreenKind.CARD and pilot.app.controller.offer is None
     pilot.press("1", "return", "escape", "3")
     assert pilot.screen is ScreenKind.SUMMARY
     assert {p: p.read_bytes() for p in session_logs(data)} == before
     assert not (data / "reports").exists()
-    assert pilot.app.recorder is not None
-    assert pilot.app.recorder.log.events[0]["type"] == "session_start"
+    assert pilot.app.controller.recorder is not None
+    assert pilot.app.controller.recorder.log.events[0]["type"] == "session_start"
 
 
 def test_a_log_gone_before_r_resumes_from_memory_with_the_warning(tmp_path: Path) -> None:
@@ -427,7 +430,8 @@ def test_a_log_gone_before_r_resumes_from_memory_with_the_warning(tmp_path: Path
     pilot.press("r")
     assert pilot.screen is ScreenKind.FEEDBACK  # from the events read at start
     assert pilot.app.ui.notice == say("log_not_saved", "en")
-    assert pilot.app.recorder is not None and pilot.app.recorder.log.memory_only
+    recorder = pilot.app.controller.recorder
+    assert recorder is not None and recorder.log.memory_only
 
 
 def test_a_resume_that_fails_starts_fresh_with_a_notice(tmp_path: Path,
@@ -440,10 +444,10 @@ def test_a_resume_that_fails_starts_fresh_with_a_notice(tmp_path: Path,
     def broken(*args: object) -> int:
         raise RuntimeError("a bug in replay")
 
-    monkeypatch.setattr("game.ui.app.replay", broken)
+    monkeypatch.setattr("game.core.resume.replay", broken)
     pilot.press("r")
     assert pilot.screen is ScreenKind.TITLE and pilot.overlay is not Overlay.ERROR
-    assert pilot.app.ui.notice == say("resume_failed", "en") and pilot.app.ui.resume is None
+    assert pilot.app.ui.notice == say("resume_failed", "en") and pilot.app.controller.offer is None
     pilot.press("return")
     assert pilot.screen is ScreenKind.MENU
     assert len(session_logs(data)) == 2 and log.read_bytes() == old_bytes

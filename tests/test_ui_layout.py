@@ -83,7 +83,7 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
         check.shot(f"notes-{sid}")
         app.ui.close()
     session.to_menu()
-    app.ui.menu_cursor = len(session.scenario_ids)  # "End the session", on the last page
+    app.controller.menu_cursor = len(session.scenario_ids)  # "End the session", on the last page
     check.shot("menu-last-entry")
     app.ui.open(Overlay.PAUSE)
     app.ui.pause_cursor, app.ui.quit_armed = 3, True
@@ -99,9 +99,9 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
     teams = Pilot(SHIPPED, size, lang, teams=LONG_TEAMS, paint=False)
     six = LayoutCheck(teams, lang)
     six.into("six-teams")
-    teams.app.ui.title.cursor = 4 + 5  # typing the last team's name
+    teams.app.controller.title.cursor = 4 + 5  # typing the last team's name
     six.shot("title")
-    teams.app.ui.title.cursor = 0
+    teams.app.controller.title.cursor = 0
     six.do(Action.CONTINUE)
     for sid, scenario in teams.session.pack.scenarios.items():
         if isinstance(scenario, Deck):

@@ -50,7 +50,7 @@ def test_a_story_path_by_keys_gives_its_risk_total(pilot: Pilot) -> None:
     pilot.press("return")
     assert pilot.screen is ScreenKind.MENU
     assert pilot.session.played() == ["job-offer-istanbul"]
-    assert pilot.app.ui.menu_cursor == 1  # the next scenario not played yet
+    assert pilot.app.controller.menu_cursor == 1  # the next scenario not played yet
 
 
 def test_backspace_and_page_up_undo(pilot: Pilot) -> None:
@@ -290,15 +290,15 @@ def test_a_clicker_picks_a_choice_pagedown_to_highlight_f5_to_take_it(pilot: Pil
     pilot.press("return")  # nothing highlighted yet: Enter takes nothing
     assert pilot.session.screen is ScreenKind.STEP
     pilot.press("page down")
-    assert pilot.app.ui.choice_cursor == 0
+    assert pilot.app.controller.choice_cursor == 0
     assert "Enter or F5" in pilot.app.screen().footer(pilot.app.context())
     pilot.press("page down", "page down")  # two choices: the highlight wraps round
-    assert pilot.app.ui.choice_cursor == 0
+    assert pilot.app.controller.choice_cursor == 0
     pilot.press("page down", "page up")  # back clears the highlight, it does not undo
-    assert pilot.app.ui.choice_cursor is None and pilot.session.screen is ScreenKind.STEP
+    assert pilot.app.controller.choice_cursor is None and pilot.session.screen is ScreenKind.STEP
     pilot.press("page down", "page down", "f5")
     assert pilot.session.screen is ScreenKind.FEEDBACK
     result = pilot.session.story_result()
     assert result is not None and result.path[-1].choice == 1
     pilot.press("page up")  # undo the choice: back on the step, nothing highlighted
-    assert pilot.session.screen is ScreenKind.STEP and pilot.app.ui.choice_cursor is None
+    assert pilot.session.screen is ScreenKind.STEP and pilot.app.controller.choice_cursor is None

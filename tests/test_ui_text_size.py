@@ -284,10 +284,10 @@ def test_six_teams_of_sixteen_letters_show_whole(lang: str) -> None:
         for name in SIXTEEN:
             assert name in lines, f"{where}: '{name}' not shown whole in {lines!r}"
 
-    app.ui.title.cursor = 4 + 5  # typing the last name
+    app.controller.title.cursor = 4 + 5  # typing the last name
     pilot.frame()
     whole_names("title")
-    app.ui.title.cursor = 0
+    app.controller.title.cursor = 0
     pilot.press("return")
     deck = pilot.session.scenario_ids[-1]
     pilot.session.start_scenario(deck)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from game.cli import pack_location
 from game.core.pack import LoadResult, PackFolderMissing, load_pack
+from game.options import pack_location
 
 
 def load_named_pack(pack_arg: str | None) -> tuple[LoadResult | None, str]:

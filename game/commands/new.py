@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from game.cli import pack_location
 from game.core.model import ID_PATTERN
 from game.core.pack import PACK_FILE, load_pack
+from game.options import pack_location
 
 STORY_TEMPLATE = """\
 # A story: one person through a migration situation.
@@ -24,6 +24,7 @@ summary:
 notes:
   {lang}: "For the facilitator only: what to ask the group, how to defend each degree"
 start: offer                 # the first step (default: the first one written)
+# destination: tr            # where it happens (a country code): its help contacts come first
 steps:
   offer:                     # a step id: lowercase letters, digits and dashes
     text:
@@ -53,6 +54,8 @@ steps:
     outcome: harmed
 questions:
   - {lang}: "A question for the group's discussion?"
+answers:                     # optional, one per question: what a facilitator expects to hear
+  - {lang}: "The answer the facilitator's guide gives for it."
 """
 
 CARDS_TEMPLATE = """\
@@ -82,6 +85,8 @@ cards:                       # at least one card
     # image: images/passport.png  # optional picture inside the pack folder
 questions:
   - {lang}: "Which card did the teams disagree on most, and why?"
+answers:                     # optional, one per question: what a facilitator expects to hear
+  - {lang}: "The answer the facilitator's guide gives for it."
 """
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.core.countries import ALIASES, NAMES, is_country
 from game.core.fontmetrics import REGULAR_FONT, load_metrics
 from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
+from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
 from game.core.wording import at, did_you_mean, field_name, non_latin
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
@@ -46,8 +50,12 @@ class PackContext:
     scale: list[Degree]
     sign_ids: set[str] = field(default_factory=set)
     has_glossary: bool = False
+    help_places: set[str] | None = None
+    """Countries that pack.yaml's help contacts name in `where` (None: pack.yaml unread)."""
     display_checks: bool = True
     """Whether to warn about texts that do not fit a screen or that the font cannot draw."""
+    picture_problems: dict[Path, str | None] = field(default_factory=dict)
+    """What `check_picture` found for each picture file, read once however often it is used."""
 
     @property
     def languages_held(self) -> bool:
@@ -234,6 +242,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                             f"'{contact.contact}' is still a placeholder: write the real phone "
                             "number, address or website", severity=WARNING))
         problems += check_texts(contact, doc, "pack", ctx, ("help", i))
+    problems += check_places_of_help(info, doc, list(positions))
     problems += check_texts(info.model_copy(update={"help": []}), doc, "pack", ctx)
     return problems
 
@@ -307,8 +316,8 @@ def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
         return refuse("points outside the pack folder; put the picture in the pack's images/ "
                       "folder and write a path like images/photo.png")
     try:
-        target.stat()
-        exists = target.is_file()
+        mode = target.stat().st_mode
+        exists = True
     except OSError as exc:
         if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
             return refuse(_os_detail(exc))
@@ -320,7 +329,25 @@ def check_image(image: str | None, loc: Loc, doc: YamlDoc, file_kind: str,
         except OSError:
             near = []
         return refuse(f"does not exist in the pack folder{did_you_mean(image, near)}")
-    return []
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return refuse("is not a picture file (a pipe or a device has that name): put the "
+                      "picture file itself in the pack's images/ folder")
+    return check_picture(target, image, loc, doc, file_kind, ctx)
+
+
+def check_picture(target: Path, image: str, loc: Loc, doc: YamlDoc, file_kind: str,
+                  ctx: PackContext) -> list[Problem]:
+    """The picture file is one the game can show: readable, whole, and not too large."""
+    if target not in ctx.picture_problems:
+        try:
+            inspect_picture(target)
+            ctx.picture_problems[target] = None
+        except PictureError as exc:
+            ctx.picture_problems[target] = str(exc)
+    problem = ctx.picture_problems[target]
+    if problem is None:
+        return []
+    return [doc.problem((*loc, "image"), at(loc, file_kind, f"image '{image}' {problem}"))]
 
 
 _LOOP = "is a link that leads round in a loop; replace the link with the picture itself"
@@ -370,6 +397,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
             else:
                 edges[sid].append((i, choice.next))
     problems += _check_graph(story, edges, doc)
+    problems += check_answers_and_destination(story, doc, ctx)
     problems += check_texts(story, doc, "story", ctx)
     return problems
 
@@ -434,5 +462,65 @@ def check_deck(deck: Deck, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
         problems += _check_risk(card.risk, loc, doc, "cards", ctx)
         problems += _check_signs(card.signs, loc, doc, "cards", ctx)
         problems += check_image(card.image, loc, doc, "cards", ctx)
+    problems += check_answers_and_destination(deck, doc, ctx)
     problems += check_texts(deck, doc, "cards", ctx)
+    return problems
+
+
+# ------------------------------------------------------------ where help is, and answers
+
+
+def _country_problem(code: str, loc: Loc, doc: YamlDoc, what: str) -> list[Problem]:
+    """An unknown country code, with the code meant when one is close or a common mix-up."""
+    if is_country(code):
+        return []
+    low = code.lower()
+    by_name = {name.lower(): c for c, names in NAMES.items() for name in names}
+    named = difflib.get_close_matches(low, list(by_name), n=1, cutoff=0.75)
+    if low in ALIASES:
+        hint = f" (did you mean '{ALIASES[low]}'?)"
+    elif named:  # a country's name written instead of its code: 'turkey', 'Россия'
+        hint = f" (did you mean '{by_name[named[0]]}'?)"
+    else:
+        hint = did_you_mean(low, NAMES)
+    return [doc.problem(loc, f"{what}: '{code}' is not a country code: use the two-letter "
+                        f"ISO 3166-1 code, like tr (Türkiye), ru (Russia), gb (the UK){hint}")]
+
+
+def check_places_of_help(info: PackInfo, doc: YamlDoc,
+                         positions: list[int] | None = None) -> list[Problem]:
+    """pack.yaml: `home` and every help contact's `where` are country codes.
+
+    `positions` says where each of `info.help` was written (see `check_pack_info`)."""
+    problems: list[Problem] = []
+    if info.home is not None:
+        problems += _country_problem(info.home, ("home",), doc, "home")
+    for i, contact in zip(positions if positions is not None else range(len(info.help)),
+                          info.help):
+        for j, code in enumerate(contact.where):
+            problems += _country_problem(code, ("help", i, "where", j), doc,
+                                         f"help contact {i + 1}, where entry {j + 1}")
+    return problems
+
+
+def check_answers_and_destination(scenario: Story | Deck, doc: YamlDoc,
+                                  ctx: PackContext) -> list[Problem]:
+    """A scenario: no more answers than questions; a destination that is a country and
+    that some help contact serves."""
+    problems: list[Problem] = []
+    extra = len(scenario.answers) - len(scenario.questions)
+    if extra > 0:
+        n = len(scenario.questions)
+        problems.append(doc.problem(("answers", n), f"answers: {len(scenario.answers)} answers "
+                        f"for {n} question{'' if n == 1 else 's'}: answer {n + 1} has no "
+                        "question (answers go in the order of the questions, one each)"))
+    code = scenario.destination
+    if code is not None:
+        unknown = _country_problem(code, ("destination",), doc, "destination")
+        problems += unknown
+        if not unknown and ctx.help_places is not None and code.lower() not in ctx.help_places:
+            problems.append(doc.problem(("destination",), f"destination '{code}': no help "
+                            "contact in pack.yaml is for this country, so the debrief shows only "
+                            f"home and general contacts (add one with where: [{code.lower()}])",
+                            severity=WARNING))
     return problems

@@ -129,6 +129,8 @@ class HelpContact(_Strict):
     name: Text
     contact: str
     note: Text | None = None
+    where: list[str] = Field(default_factory=list)
+    """Country codes (ISO 3166-1 alpha-2) it serves; empty: everywhere."""
 
 
 class PackInfo(_Strict):
@@ -138,6 +140,8 @@ class PackInfo(_Strict):
     languages: list[str] = Field(min_length=1)
     risk_scale: list[Degree] = Field(min_length=3, max_length=7)
     scenarios: list[str] | None = None
+    home: str | None = None
+    """The participants' country (a code): its contacts follow the destination's."""
     help: list[HelpContact] = Field(default_factory=list)
 
     @property
@@ -191,6 +195,10 @@ class Story(_Strict):
     start: str | None = None
     steps: dict[str, Step] = Field(min_length=1)
     questions: list[Text] = Field(default_factory=list)
+    answers: list[Text] = Field(default_factory=list)
+    """What a facilitator expects to hear, one per question (for the guide)."""
+    destination: str | None = None
+    """The country where it happens (a code): its help contacts come first."""
 
     @property
     def start_step(self) -> str:
@@ -216,6 +224,10 @@ class Deck(_Strict):
     notes: Text | None = None
     cards: list[Card] = Field(min_length=1)
     questions: list[Text] = Field(default_factory=list)
+    answers: list[Text] = Field(default_factory=list)
+    """What a facilitator expects to hear, one per question (for the guide)."""
+    destination: str | None = None
+    """The country where it happens (a code): its help contacts come first."""
 
 
 Scenario = Annotated[Story | Deck, Field(discriminator="kind")]

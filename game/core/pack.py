@@ -129,6 +129,8 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
                                 PACK_FILE in names)
     ctx = PackContext(folder, info.languages if info else [],
                       list(info.risk_scale) if info else [], display_checks=display_checks)
+    if info is not None:
+        ctx.help_places = {code.lower() for c in info.help for code in c.where}
     signs, signs_doc = _load_signs(folder / SIGNS_FILE, show(SIGNS_FILE), ctx, problems,
                                    SIGNS_FILE in names)
 

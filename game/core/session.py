@@ -78,6 +78,8 @@ class StoryResult:
     safest: int
     riskiest: int
     signs: tuple[str, ...]
+    complete: bool = True
+    """False for a story left unfinished when the session ended."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class DeckResult:
     scenario: str
     cards: tuple[CardResult, ...]
     signs: tuple[str, ...]
+    complete: bool = True
+    """False for a deck partly played when the session ended: its points still count."""
 
 
 Result = StoryResult | DeckResult
@@ -256,13 +260,17 @@ class Session:
 
     # -------------------------------------------------------------- commands
 
-    def begin(self) -> None:
-        """Record the start of the session (teams, participants, language) in the log."""
+    def begin(self) -> bool:
+        """Record the start of the session (teams, participants, language) in the log, once:
+        a second call does nothing and returns False."""
+        if self.begun:
+            return False
         self.begun = True
         self._emit("session_start", pack=str(self.pack.folder.resolve()),
                    pack_title=self.pack.text(self.pack.info.title, self.language),
                    language=self.language, languages=list(self.pack.languages),
                    participants=self.participants, teams=list(self.teams), place=self.place)
+        return True
 
     def configure(self, teams: list[str], participants: int | None) -> bool:
         """Set the teams and the head count; logged once the session has begun."""
@@ -350,12 +358,14 @@ class Session:
         return True
 
     def select_team(self, team: int) -> bool:
-        """Move the rating cursor to `team`, to correct its rating."""
+        """Move the rating cursor to `team`, to correct its rating. Logged: it decides which
+        team the next degree is for, so a resumed session must have it too."""
         play = self.play
         if (not isinstance(play, DeckPlay) or self.screen is not ScreenKind.RATING
                 or not 0 <= team < len(self.team_names) or team == play.team):
             return False
         self.state = replace(self.state, play=replace(play, team=team))
+        self._emit("select_team", scenario=play.scenario, card=play.card + 1, team=team)
         return True
 
     def advance(self) -> bool:
@@ -393,10 +403,18 @@ class Session:
         return True
 
     def end_session(self) -> bool:
-        """Show the session summary and close the log with the totals."""
+        """Show the session summary and close the log with the totals.
+
+        A scenario being played is kept as partly played: a deck's revealed cards keep
+        their points, a story its path so far."""
         if self.screen is ScreenKind.SUMMARY:
             return False
         finished = self.state.finished
+        current = self.current_result()
+        if current is not None and (current.cards if isinstance(current, DeckResult)
+                                    else current.path):
+            self._emit_scenario_end(complete=False)
+            finished = (*finished, replace(current, complete=False))
         self._push(State(ScreenKind.SUMMARY, 0, None, finished))
         self.ended_at = self.clock()
         names = self.team_names
@@ -495,7 +513,7 @@ class Session:
         self._emit("reveal", scenario=play.scenario, card=card.card + 1, degree=card.degree,
                    ratings=dict(zip(names, card.ratings)), points=dict(zip(names, card.points)))
 
-    def _emit_scenario_end(self) -> None:
+    def _emit_scenario_end(self, complete: bool = True) -> None:
         result = self.current_result()
         play = self.play
         if result is None or play is None:
@@ -518,6 +536,8 @@ class Session:
                 for c in result.cards])
         scores = self.team_scores()
         fields["team_scores"] = dict(zip(names, scores))
+        if not complete:
+            fields["complete"] = False
         self._emit("scenario_end", **fields)
 
     def _valid(self, state: State) -> bool:
@@ -548,6 +568,7 @@ _REPLAYED = {
     "scenario_start": lambda s, e: s.start_scenario(e["scenario"], e.get("step")),
     "choice": lambda s, e: s.choose(int(e["choice"]) - 1),
     "rating": lambda s, e: s.rate(int(e["degree"]), int(e["team"])),
+    "select_team": lambda s, e: s.select_team(int(e["team"])),
     "advance": lambda s, e: s.advance(),
     "undo": lambda s, e: s.back(),
     "menu": lambda s, e: s.to_menu(),

@@ -2,42 +2,20 @@
 
 A presentation clicker sends PageDown/PageUp, sometimes B, Esc, F5 or Shift+F5,
 so supporting one is a matter of listing its keys here. Screens never look at
-raw keys: they receive a `Command`.
+raw keys: they receive a `Command`. The commands themselves are the core's
+(`game.core.commands`): every front end sends the same ones.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 import pygame
 
+from game.core.commands import Action, Command
+from game.core.title import TitleRow
 
-class Action(str, Enum):
-    NUMBER = "number"  # a choice or a degree, entered as 1..N (arg)
-    CONTINUE = "continue"
-    CONFIRM = "confirm"  # continue, except on a step with a highlighted choice: take it
-    BACK = "back"
-    BLANK = "blank"
-    FULLSCREEN = "fullscreen"
-    PAUSE = "pause"
-    LANGUAGE = "language"
-    NOTES = "notes"
-    TIMER = "timer"
-    HELP = "help"
-    RELOAD = "reload"
-    UP = "up"
-    DOWN = "down"
-    QUIT = "quit"  # the window's close button
-    SELECT = "select"  # a click on an item of a list (arg: its index), never a key
-
-
-@dataclass(frozen=True)
-class Command:
-    """A named action; `number` is 1-based for `Action.NUMBER` (as shown), an index for SELECT."""
-
-    action: Action
-    number: int = 0
+__all__ = ["Action", "Command", "command_for_event", "command_for_key", "title_command"]
 
 
 @dataclass(frozen=True)
@@ -116,4 +94,40 @@ def command_for_event(event: pygame.event.Event) -> Command | None:
         return Command(Action.QUIT)
     if event.type == pygame.KEYDOWN:
         return command_for_key(int(event.key), int(getattr(event, "mod", 0)))
+    return None
+
+
+_CONSUMED = Command(Action.TYPE, text="")
+"""A key the focused field takes for itself (its letter arrives as text): nothing else."""
+
+
+def title_command(event: pygame.event.Event, row: TitleRow) -> Command | None:
+    """On the title screen, what a key means for the focused option `row` (None: the key
+    means what it means everywhere). Values change with Left/Right, names are typed."""
+    if event.type == pygame.TEXTINPUT:
+        if row in (TitleRow.TEAM_NAME, TitleRow.PARTICIPANTS):
+            return Command(Action.TYPE, text=str(event.text))
+        return None
+    if event.type != pygame.KEYDOWN or row in (TitleRow.START, TitleRow.RESUME):
+        return None
+    key = int(event.key)
+    if key in (pygame.K_UP, pygame.K_DOWN, pygame.K_ESCAPE, pygame.K_F11, pygame.K_F1):
+        return None
+    step = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}.get(key, 0)
+    if row in (TitleRow.LANGUAGE, TitleRow.TEAMS, TitleRow.PARTICIPANTS) and step:
+        return Command(Action.ADJUST, step)
+    if row is TitleRow.TEAMS and key in _DIGITS:
+        return Command(Action.SET_TEAMS, _DIGITS[key])
+    if row is TitleRow.TEAMS and key in _KEYPAD:
+        return Command(Action.SET_TEAMS, _KEYPAD[key])
+    if row in (TitleRow.PARTICIPANTS, TitleRow.TEAM_NAME) and key == pygame.K_BACKSPACE:
+        return Command(Action.ERASE)
+    if row is TitleRow.PARTICIPANTS and (key in _DIGITS or key in _KEYPAD
+                                         or key in (pygame.K_0, pygame.K_KP0)):
+        return _CONSUMED  # typed through TEXTINPUT
+    if row is TitleRow.TEAM_NAME:
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB):
+            return Command(Action.NEXT_FIELD)
+        if getattr(event, "unicode", "") and str(event.unicode).isprintable():
+            return _CONSUMED  # the letter arrives as TEXTINPUT; L or N must not act here
     return None

@@ -61,8 +61,8 @@ class Pilot:
         session = create_session(load_playable(folder), lang)
         self.app = App(session, folder, str(folder), size, clock=self.clock)
         if teams:
-            self.app.ui.title.team_count = len(teams)
-            self.app.ui.title.team_names[: len(teams)] = teams
+            self.app.controller.title.team_count = len(teams)
+            self.app.controller.title.team_names[: len(teams)] = teams
         self.paint = paint
         """False: frames are recorded (`drawn`) but their pixels not drawn, for checks
         that read the record only (layouts, texts on screen); snapshots need True."""

@@ -59,6 +59,15 @@ class Shooter:
         self.pilot.app.dispatch(Command(action, number))
         self.pilot.app.handle_event(pygame.event.Event(pygame.USEREVENT))
 
+    def send(self, action: Action, number: int = 0) -> None:
+        """A command straight to the controller, with no frame (getting somewhere fast)."""
+        self.pilot.app.controller.send(Command(action, number))
+
+    def open(self, sid: str) -> None:
+        """Leave for the menu and start scenario `sid` from its first step."""
+        self.send(Action.TO_MENU)
+        self.send(Action.SELECT, self.pilot.app.session.scenario_ids.index(sid))
+
 
 def _paths_to_steps(story: Story) -> Iterator[tuple[str, list[int]]]:
     """Every step reachable from the start, with one list of choices that leads there."""
@@ -77,11 +86,10 @@ def _paths_to_steps(story: Story) -> Iterator[tuple[str, list[int]]]:
 def _shoot_story(s: Shooter, sid: str, story: Story) -> None:
     app = s.pilot.app
     for step_id, path in _paths_to_steps(story):
-        app.session.to_menu()
-        app.session.start_scenario(sid)
+        s.open(sid)
         for choice in path:
-            app.session.choose(choice)
-            app.session.advance()
+            s.send(Action.NUMBER, choice + 1)
+            s.send(Action.CONTINUE)
         step = story.steps[step_id]
         if step.choices:
             s.shot(f"step-{step_id}")
@@ -99,8 +107,7 @@ def _shoot_story(s: Shooter, sid: str, story: Story) -> None:
 
 def _shoot_deck(s: Shooter, sid: str, deck: Deck) -> None:
     app = s.pilot.app
-    app.session.to_menu()
-    app.session.start_scenario(sid)
+    s.open(sid)
     teams = len(app.session.team_names)
     scale = len(app.session.pack.info.risk_scale)
     for n, card in enumerate(deck.cards, start=1):
@@ -146,9 +153,9 @@ def shoot_every_screen(s: Shooter) -> None:
     app = s.pilot.app
     s.into("00-session")
     s.shot("title")
-    app.ui.title.cursor = 3
+    app.controller.title.cursor = 3
     s.shot("title-options")
-    app.ui.title.cursor = 0
+    app.controller.title.cursor = 0
     s.do(Action.CONTINUE)
     s.shot("menu")
     for overlay in (Overlay.HELP, Overlay.PAUSE, Overlay.NOTES, Overlay.BLANK):
@@ -171,8 +178,8 @@ def shoot_every_screen(s: Shooter) -> None:
         else:
             _shoot_deck(s, sid, scenario)
     s.into("99-end")
-    app.session.to_menu()
-    app.session.end_session()
+    s.send(Action.TO_MENU)
+    s.send(Action.END_SESSION)
     shoot_summary(s)
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pygame
 
+from game.core.commands import Action, Command
 from game.core.layout import SLOTS
-from game.ui.keymap import Action, Command
 from game.ui.screens.base import FOOTER, FOOTER_BAND, Ctx
 from game.ui.text import Block, Painted, Paragraph, Spacer, font_px, line_px, misfit, plain_text
 from game.ui.theme import Colour, risk_colours

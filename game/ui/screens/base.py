@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.core.commands import Action, Command
+from game.core.controller import Controller
 from game.core.layout import BODY, MARGIN
 from game.core.model import Deck, Story, Text
 from game.core.session import Session
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
-from game.ui.keymap import Action, Command
 from game.ui.state import UiState
 from game.ui.text import (
     Block,
@@ -52,9 +53,15 @@ class Target:
     command: Command
 
 
+def _nowhere(command: Command) -> None:
+    """The `send` of a context that drives nothing (a layout measured alone)."""
+
+
 @dataclass
 class Ctx:
-    """What a screen needs to draw: the session, the UI state, fonts, theme, size and time."""
+    """What a screen needs to draw: the session (read only), the controller's cursors and
+    options, the window's state, fonts, theme, size and time; `send` hands a command to
+    the controller, the only way a screen changes anything beyond its own pages."""
 
     session: Session
     ui: UiState
@@ -64,6 +71,8 @@ class Ctx:
     size: tuple[int, int]
     now: float
     shown_at: float
+    controller: Controller
+    send: Callable[[Command], None] = _nowhere
     targets: list[Target] = field(default_factory=list)
     marks: dict[str, pygame.Rect] = field(default_factory=dict)
     animating: bool = False
@@ -224,7 +233,8 @@ class Screen:
         """What `layout` depends on besides the language, window size, pack and teams: the
         scale found for one key serves every frame with it. By default the whole state."""
         ui = ctx.ui
-        return (ctx.session.state, ui.subpage, ui.report_path, ui.report_error)
+        control = ctx.controller
+        return (ctx.session.state, ui.subpage, control.report_path, control.report_error)
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
         """Draw the whole screen; register clickable rectangles with `ctx.target`."""

@@ -6,6 +6,7 @@ from collections.abc import Hashable
 
 import pygame
 
+from game.core.helplines import contacts_for
 from game.core.layout import SLOTS
 from game.core.model import HelpContact
 from game.ui.screens.base import LADDER, Ctx, Screen
@@ -14,15 +15,21 @@ from game.ui.widgets import heading
 
 
 class DebriefHelpScreen(Screen):
-    """The pack's help contacts: name, contact (largest), note; two columns beyond two."""
+    """The help contacts that fit the scenario (its destination's first, then home's, then
+    those for everywhere): name, contact (largest), note; two columns beyond two."""
 
     ladder = LADDER
 
     def fit_key(self, ctx: Ctx) -> Hashable:
-        return None  # the pack's contacts only
+        scenario = ctx.session.story or ctx.session.deck
+        return scenario.destination if scenario else None  # which contacts are shown
+
+    def _contacts(self, ctx: Ctx) -> list[HelpContact]:
+        session = ctx.session
+        return contacts_for(session.pack, session.story or session.deck)
 
     def layout(self, ctx: Ctx) -> list[Block]:
-        contacts = ctx.session.pack.info.help
+        contacts = self._contacts(ctx)
         head = heading(ctx, ctx.say("help"))
         blocks: list[Block] = [head, Spacer(ctx.gap(0.03))]
         if len(contacts) <= 2:

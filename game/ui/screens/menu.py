@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.commands import Action, Command
 from game.core.model import Story
-from game.ui.keymap import Action, Command
 from game.ui.screens.base import Ctx, Screen
 from game.ui.text import Block, Painted, Paragraph, Spacer, draw_column, plain_text
 from game.ui.widgets import PAD, heading
@@ -28,9 +28,6 @@ def paginate(heights: list[int], available: int, gap: int) -> list[list[int]]:
 
 class MenuScreen(Screen):
     """Scenarios in the pack's order; the cursor starts on the first one not played yet."""
-
-    def on_show(self, ctx: Ctx) -> None:
-        ctx.ui.menu_cursor = ctx.session.next_unplayed()
 
     def _count(self, ctx: Ctx) -> int:
         return len(ctx.session.scenario_ids) + 1  # the last entry ends the session
@@ -68,7 +65,7 @@ class MenuScreen(Screen):
         height = sum(p.height for p in parts) + 2 * pad
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
-            selected = index == ctx.ui.menu_cursor
+            selected = index == ctx.controller.menu_cursor
             fill = theme.focus if selected else theme.panel
             pygame.draw.rect(surface, fill, rect, border_radius=pad)
             ink = theme.on_focus if selected else theme.text
@@ -112,7 +109,7 @@ class MenuScreen(Screen):
         bottom = ctx.bottom - (notice.height + ctx.gap(0.015) if notice else 0)
         entries = self._entries(ctx)
         pages = paginate([e.height for e in entries], bottom - top, gap)
-        page = next((p for p, items in enumerate(pages) if ctx.ui.menu_cursor in items), 0)
+        page = next((p for p, items in enumerate(pages) if ctx.controller.menu_cursor in items), 0)
         head.draw(surface, ctx.left, ctx.top)
         if len(pages) > 1:
             label = ctx.fonts.render(ctx.say("page", n=page + 1, m=len(pages)), ctx.body_px,
@@ -127,30 +124,3 @@ class MenuScreen(Screen):
         draw_column(surface, blocks, ctx.left, top, bottom)
         if notice is not None:
             notice.draw(surface, ctx.left, ctx.bottom - notice.height)
-
-    def handle(self, command: Command, ctx: Ctx) -> bool:
-        count = self._count(ctx)
-        action = command.action
-        if action is Action.UP:
-            ctx.ui.menu_cursor = (ctx.ui.menu_cursor - 1) % count
-        elif action is Action.DOWN:
-            ctx.ui.menu_cursor = (ctx.ui.menu_cursor + 1) % count
-        elif action is Action.CONTINUE:
-            self._open(ctx, ctx.ui.menu_cursor)
-        elif action is Action.SELECT:
-            ctx.ui.menu_cursor = max(0, min(count - 1, command.number))
-            self._open(ctx, ctx.ui.menu_cursor)
-        elif action is Action.NUMBER:
-            if command.number <= len(ctx.session.scenario_ids):
-                ctx.ui.menu_cursor = command.number - 1
-                self._open(ctx, command.number - 1)
-        else:
-            return False
-        return True
-
-    def _open(self, ctx: Ctx, index: int) -> None:
-        ids = ctx.session.scenario_ids
-        if 0 <= index < len(ids):
-            ctx.session.start_scenario(ids[index])
-        elif index == len(ids):
-            ctx.session.end_session()

@@ -17,7 +17,7 @@ class NotesScreen(Screen):
         scenario = ctx.scenario
         if scenario is None:
             ids = ctx.session.scenario_ids
-            cursor = ctx.ui.menu_cursor
+            cursor = ctx.controller.menu_cursor
             scenario = ctx.session.pack.scenarios[ids[cursor]] if 0 <= cursor < len(ids) else None
         title = ctx.text(scenario.title) if scenario is not None else ""
         notes = ctx.text(scenario.notes) if scenario is not None else ""

@@ -6,7 +6,7 @@ from enum import Enum
 
 import pygame
 
-from game.ui.keymap import Action, Command
+from game.core.commands import Action, Command
 from game.ui.screens.base import Ctx, Screen
 from game.ui.screens.overlay import panel
 from game.ui.text import Block, Painted, Spacer, plain_text
@@ -82,6 +82,6 @@ class PauseScreen(Screen):
         ui.close()
         ui.quit_armed = False
         if item is PauseItem.MENU:
-            ctx.session.to_menu()
+            ctx.send(Command(Action.TO_MENU))
         elif item is PauseItem.END:
-            ctx.session.end_session()
+            ctx.send(Command(Action.END_SESSION))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.commands import Action, Command
 from game.core.session import DeckPlay
-from game.ui.keymap import Action, Command
 from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.screens.card import card_progress
 from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, plain_text
@@ -112,20 +112,6 @@ class RatingScreen(Screen):
                 ctx.target(cell, Command(Action.SELECT, i))
 
         return Painted(ctx.content_width, rows * cell_h + (rows - 1) * pad, paint)
-
-    def handle(self, command: Command, ctx: Ctx) -> bool:
-        play = ctx.session.play
-        if not isinstance(play, DeckPlay):
-            return False
-        count = len(ctx.session.team_names)
-        if command.action is Action.SELECT:
-            ctx.session.select_team(command.number)
-            return True
-        if command.action in (Action.UP, Action.DOWN) and count > 1:
-            step = -1 if command.action is Action.UP else 1
-            ctx.session.select_team((play.team + step) % count)
-            return True
-        return False
 
     def footer(self, ctx: Ctx) -> str:
         return card_progress(ctx)

@@ -7,7 +7,6 @@ from collections.abc import Hashable
 import pygame
 
 from game.core.model import Step
-from game.ui.keymap import Action, Command
 from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.text import Block, Painted, Spacer, column, measuring, misfit
 from game.ui.widgets import choice_button, picture, scenario_header
@@ -88,7 +87,7 @@ class StepScreen(Screen):
             if buttons:
                 buttons.append(Spacer(ctx.gap(0.015)))
             buttons.append(choice_button(ctx, i + 1, ctx.text(choice.text),
-                                         selected=ctx.ui.choice_cursor == i))
+                                         selected=ctx.controller.choice_cursor == i))
         top = ctx.top
         bottom = ctx.bottom
         head_h = sum(b.height for b in header)
@@ -98,35 +97,10 @@ class StepScreen(Screen):
         body = text_with_picture(ctx, "step_text", ctx.text(step.text), step.image, room)
         return [*header, *body, Spacer(ctx.gap(0.03)), *buttons]
 
-    def on_show(self, ctx: Ctx) -> None:
-        ctx.ui.choice_cursor = None
-
-    def handle(self, command: Command, ctx: Ctx) -> bool:
-        """A clicker picks a choice: Continue highlights the next one, Confirm takes it."""
-        step = current_step(ctx)
-        count = len(step.choices or []) if step is not None else 0
-        ui = ctx.ui
-        if not count:
-            return False
-        if command.action is Action.CONTINUE:
-            ui.choice_cursor = 0 if ui.choice_cursor is None else (ui.choice_cursor + 1) % count
-            return True
-        if command.action is Action.CONFIRM:
-            if ui.choice_cursor is not None:
-                chosen, ui.choice_cursor = ui.choice_cursor, None
-                ctx.session.choose(chosen)
-            return True
-        if command.action is Action.BACK and ui.choice_cursor is not None:
-            ui.choice_cursor = None
-            return True
-        if command.action is Action.NUMBER:
-            ui.choice_cursor = None
-        return False
-
     def footer(self, ctx: Ctx) -> str:
         result = ctx.session.story_result()
         n = len(result.path) + 1 if result else 1
         step = ctx.say("step_n", n=n)
-        if ctx.ui.choice_cursor is None:
+        if ctx.controller.choice_cursor is None:
             return step
         return f"{step} · {ctx.say('choose_hint')}"

@@ -238,11 +238,12 @@ def stack(width: int, blocks: list[Block]) -> Painted:
 def report_note(ctx: Ctx) -> Paragraph | None:
     """Where the event report was written, or why it could not be: body size (4%), at most
     three lines (a long path breaks between characters)."""
-    ui = ctx.ui
-    if ui.report_error:
-        text, colour = ui.report_error, ctx.theme.error
-    elif ui.report_path is not None:
-        text, colour = ctx.say("report_saved", path=ui.report_path), ctx.theme.muted
+    control = ctx.controller
+    if control.report_error:
+        where, reason = control.report_error
+        text, colour = ctx.say("report_failed", where=where, reason=reason), ctx.theme.error
+    elif control.report_path is not None:
+        text, colour = ctx.say("report_saved", path=control.report_path), ctx.theme.muted
     else:
         return None
     return plain_text(ctx.fonts, text, ctx.body_px, False, colour, ctx.content_width,

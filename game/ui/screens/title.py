@@ -4,32 +4,39 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.session import MAX_TEAMS
-from game.ui.keymap import Action, Command
+from game.core.commands import Action, Command
+from game.core.title import NAME_LETTERS, TitleRow
 from game.ui.screens.base import Ctx, Screen
-from game.ui.state import TitleRow
 from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import PAD
 
-NAME_LETTERS = 16
-"""The most letters a team name typed here may have: the rating and reveal grids show six
-names this long whole at 1024×768."""
-
-_DIGIT_KEYS = {getattr(pygame, f"K_{n}"): str(n) for n in range(10)}
-_DIGIT_KEYS.update({getattr(pygame, f"K_KP{n}"): str(n) for n in range(10)})
+__all__ = ["NAME_LETTERS", "TitleScreen", "resume_lines"]
 
 
 class TitleScreen(Screen):
-    """Enter starts at once; Up/Down reach the options, which never stand in the way."""
+    """Enter starts at once (or resumes the session offered); Up/Down reach the options,
+    which never stand in the way. Keys become commands in the keymap; the controller
+    carries them out: this screen only draws."""
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
-        opts = ctx.ui.title
+        opts = ctx.controller.title
         current, team_index = opts.row()
         theme = ctx.theme
         title = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title), theme.accent,
                          align="center")
         blocks: list[Block] = [title, Spacer(ctx.gap(0.05))]
-        blocks.append(self._row(ctx, ctx.say("start"), current is TitleRow.START, 0, True))
+        first = 0
+        if ctx.controller.offer is not None:
+            offer, where = resume_lines(ctx)
+            blocks.append(self._row(ctx, offer, current is TitleRow.RESUME, 0, True,
+                                    Command(Action.RESUME)))
+            blocks.append(plain_text(ctx.fonts, where, ctx.body_px, False, theme.accent,
+                                     ctx.content_width, "center", 2))
+            blocks.append(Spacer(ctx.gap(0.02)))
+            first = 1
+        start = ctx.say("start_new" if first else "start")
+        blocks.append(self._row(ctx, start, current is TitleRow.START, first, True,
+                                Command(Action.START_FRESH)))
         blocks.append(Spacer(ctx.gap(0.04)))
         langs = ctx.session.pack.languages
         lang_text = " ".join(f"[{code.upper()}]" if code == ctx.lang else code.upper()
@@ -42,23 +49,18 @@ class TitleScreen(Screen):
             (TitleRow.PARTICIPANTS, f"{ctx.say('participants')}:  {people}"),
             (TitleRow.TEAMS, f"{ctx.say('teams')}:  {teams_text}"),
         ]
-        for i, (row, text) in enumerate(rows, start=1):
-            blocks.append(self._row(ctx, text, current is row, i, False))
+        for i, (row, text) in enumerate(rows, start=first + 1):
+            blocks.append(self._row(ctx, text, current is row, i, False, _cursor(i)))
         if count > 1:
             blocks.append(self._team_grid(ctx, team_index if current is TitleRow.TEAM_NAME
-                                          else None))
-        if ctx.ui.resume is not None:
-            offer = ctx.ui.resume
-            blocks += [Spacer(ctx.gap(0.02)),
-                       plain_text(ctx.fonts, ctx.say("resume", pack=offer.pack, time=offer.when),
-                                  ctx.body_px, True, theme.accent, ctx.content_width, "center",
-                                  2)]
+                                          else None, first + 4))
         blocks += [Spacer(ctx.gap(0.03)),
                    plain_text(ctx.fonts, ctx.say("title_hint"), ctx.body_px, False, theme.muted,
                               ctx.content_width, "center", 2)]
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom, valign="center")
 
-    def _row(self, ctx: Ctx, text: str, focused: bool, index: int, big: bool) -> Painted:
+    def _row(self, ctx: Ctx, text: str, focused: bool, index: int, big: bool,
+             command: Command) -> Painted:
         px = ctx.px(0.05) if big else ctx.body_px
         pad = ctx.gap(PAD)
         para = plain_text(ctx.fonts, text, px, big, ctx.theme.text, ctx.content_width - 4 * pad,
@@ -71,12 +73,12 @@ class TitleScreen(Screen):
                 pygame.draw.rect(surface, ctx.theme.focus, box, border_radius=pad)
             para.colour = ctx.theme.on_focus if focused else ctx.theme.text
             para.draw(surface, rect.x + 2 * pad, rect.y + pad)
-            ctx.target(box, Command(Action.CONTINUE) if index == 0 else _cursor(index))
+            ctx.target(box, command)
 
         return Painted(ctx.content_width, line_px(px) + 2 * pad, paint)
 
-    def _team_grid(self, ctx: Ctx, focused: int | None) -> Painted:
-        opts = ctx.ui.title
+    def _team_grid(self, ctx: Ctx, focused: int | None, first_row: int) -> Painted:
+        opts = ctx.controller.title
         pad = ctx.gap(PAD)
         gap = int(0.02 * ctx.width)
         cell_w = (ctx.content_width - gap) // 2
@@ -98,91 +100,27 @@ class TitleScreen(Screen):
                                   ctx.theme.on_focus if on else ctx.theme.text,
                                   cell_w - 2 * pad, "center", max_lines=1)
                 para.draw(surface, cell.x + pad, cell.y + pad)
-                ctx.target(cell, _cursor(4 + i))
+                ctx.target(cell, _cursor(first_row + i))
 
         return Painted(ctx.content_width, rows * cell_h, paint)
-
-    def key(self, event: pygame.event.Event, ctx: Ctx) -> bool:
-        """Raw keys for the options: values change in place, names are typed."""
-        opts = ctx.ui.title
-        row, team = opts.row()
-        if event.type == pygame.TEXTINPUT:
-            if row is TitleRow.TEAM_NAME:
-                name = (opts.team_names[team] + event.text)[:NAME_LETTERS]
-                opts.team_names[team] = name
-                return True
-            if row is TitleRow.PARTICIPANTS:
-                digits = "".join(c for c in event.text if c.isdigit())
-                opts.participants = (opts.participants + digits)[:4]
-                return bool(digits)
-            return False
-        if event.type != pygame.KEYDOWN or row is TitleRow.START:
-            return False
-        key = event.key
-        if key in (pygame.K_UP, pygame.K_DOWN, pygame.K_ESCAPE, pygame.K_F11, pygame.K_F1):
-            return False
-        step = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}.get(key, 0)
-        if row is TitleRow.LANGUAGE and step:
-            langs = ctx.session.pack.languages
-            ctx.session.set_language(langs[(langs.index(ctx.lang) + step) % len(langs)])
-            return True
-        if row is TitleRow.TEAMS:
-            if step:
-                opts.team_count = max(1, min(MAX_TEAMS, opts.team_count + step))
-                return True
-            if key in _DIGIT_KEYS and 1 <= int(_DIGIT_KEYS[key]) <= MAX_TEAMS:
-                opts.team_count = int(_DIGIT_KEYS[key])
-                return True
-        if row is TitleRow.PARTICIPANTS:
-            if step:
-                current = opts.participant_count() or 0
-                opts.participants = str(max(0, current + step))
-                return True
-            if key == pygame.K_BACKSPACE:
-                opts.participants = opts.participants[:-1]
-                return True
-            if key in _DIGIT_KEYS:
-                return True  # typed through TEXTINPUT
-        if row is TitleRow.TEAM_NAME:
-            if key == pygame.K_BACKSPACE:
-                opts.team_names[team] = opts.team_names[team][:-1]
-                return True
-            if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB):
-                opts.cursor += 1 if opts.cursor + 1 < len(opts.rows()) else -opts.cursor
-                return True
-            if getattr(event, "unicode", "") and event.unicode.isprintable():
-                return True  # the letter arrives as TEXTINPUT; L or N must not act here
-        return False
-
-    def handle(self, command: Command, ctx: Ctx) -> bool:
-        opts = ctx.ui.title
-        rows = opts.rows()
-        if command.action is Action.UP:
-            opts.cursor = (opts.cursor - 1) % len(rows)
-            return True
-        if command.action is Action.DOWN:
-            opts.cursor = (opts.cursor + 1) % len(rows)
-            return True
-        if command.action is Action.SELECT:
-            opts.cursor = command.number
-            return True
-        if command.action is Action.CONTINUE:
-            leave_title(ctx)
-            return True
-        return False
-
-
-def leave_title(ctx: Ctx) -> None:
-    """Apply the options to the session (teams, participants), log its start once, go on."""
-    opts = ctx.ui.title
-    session = ctx.session
-    session.configure(opts.teams(lambda n: ctx.say("team_n", n=n)), opts.participant_count())
-    if not ctx.ui.begun:
-        session.begin()
-        ctx.ui.begun = True
-    session.advance()
 
 
 def _cursor(row: int) -> Command:
     # Clicking an option row moves the cursor there.
     return Command(Action.SELECT, row)
+
+
+def resume_lines(ctx: Ctx) -> tuple[str, str]:
+    """The offer's two lines: resume (which session) and where it stopped."""
+    offer = ctx.controller.offer
+    assert offer is not None
+    key = "resume" if offer.recent else "resume_old"
+    stop = offer.stop
+    if stop.scenario and stop.step is not None:
+        where = ctx.say("resume_step", scenario=stop.scenario, n=stop.step)
+    elif stop.scenario and stop.card is not None:
+        where = ctx.say("resume_card", scenario=stop.scenario, n=stop.card, m=stop.cards or "?")
+    else:
+        where = ctx.say("resume_menu")
+    return (ctx.say(key, pack=offer.pack, time=offer.when),
+            ctx.say("resume_where", where=where, stopped=stop.when[-5:]))
