@@ -132,7 +132,8 @@ _EN: dict[str, str] = {
     "team_took": "{team}: {degree}",
     "team_tie": "{team}: a tie, choose with the keys",
     "team_none": "{team}: no phone voted",
-    "phones_tied": "A team's phones are tied: choose its degree with the keys",
+    "phones_tied": "Tied phones ({name}): type the degree",
+    "take_tie_notice": "The room is tied: choose with the number keys",
 }
 
 _RU: dict[str, str] = {
@@ -267,7 +268,8 @@ _RU: dict[str, str] = {
     "team_took": "{team}: {degree}",
     "team_tie": "{team}: ничья, выберите клавишами",
     "team_none": "{team}: никто не проголосовал",
-    "phones_tied": "У команды ничья: выберите её степень клавишами",
+    "phones_tied": "Ничья у телефонов ({name}): введите степень",
+    "take_tie_notice": "В зале ничья: выберите цифрой",
 }
 
 _TK: dict[str, str] = {
@@ -395,7 +397,8 @@ _TK: dict[str, str] = {
     "team_took": "{team}: {degree}",
     "team_tie": "{team}: deňlik, düwmeler bilen saýlaň",
     "team_none": "{team}: hiç kim ses bermedi",
-    "phones_tied": "Toparyň telefonlarynda deňlik: derejesini düwmeler bilen saýlaň",
+    "phones_tied": "Telefonlarda deňlik ({name}): derejäni ýazyň",
+    "take_tie_notice": "Zalda deňlik: san düwmesi bilen saýlaň",
 }
 
 
