@@ -50,3 +50,7 @@ class PlayOptions:
     data_dir: Path | None = None
     scenario: str | None = None
     step: str | None = None
+    phones: bool = False
+    """Open the room for phones at start (the pause menu can open it later too)."""
+    port: int | None = None
+    """The phones' port (None: 8765, or the next free one)."""

@@ -15,6 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from game.core.votes import PhoneVote, Question
 
@@ -149,3 +150,16 @@ class Room:
     def submit(self, vote: PhoneVote) -> None:
         """Hand a vote to the game loop (never blocks)."""
         self.votes.put(vote)
+
+
+@dataclass
+class RoomState:
+    """The room as the projector shows it (plain data; nothing a phone sent is in it)."""
+
+    open: bool = False
+    urls: tuple[str, ...] = ()
+    code: str = ""
+    join_url: str | None = None
+    problem: str | None = None
+    """Why the room is not open ('no network', or the server's error), None when it is."""
+    phones: int = 0

@@ -123,6 +123,8 @@ class _Broadcast:
 
     def __init__(self, room: Room) -> None:
         self.room = room
+        self.closing = False
+        """Set when the server stops: every stream ends, so the shutdown is quick and quiet."""
         self._event: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -149,6 +151,11 @@ class _Broadcast:
         old, self._event = self._event, asyncio.Event()
         if old is not None:
             old.set()
+
+    def close(self) -> None:
+        """End every stream (from any thread)."""
+        self.closing = True
+        self._wake()
 
 
 def build_app(room: Room, limits: Limits = Limits()) -> Starlette:
@@ -183,7 +190,9 @@ def build_app(room: Room, limits: Limits = Limits()) -> Starlette:
         if refused is not None:
             return refused
         _, payload, _ = room.snapshot()
-        team = room.team_of(request.query_params["token"])
+        token = request.query_params["token"]
+        room.join(token, None)  # a phone that opened the page is in the room ("N of M")
+        team = room.team_of(token)
         return Response(f'{{"team": {"null" if team is None else team + 1}, '
                         f'"state": {payload}}}', media_type="application/json",
                         headers=_SECURITY_HEADERS)
@@ -197,7 +206,7 @@ def build_app(room: Room, limits: Limits = Limits()) -> Starlette:
         async def stream() -> AsyncIterator[str]:
             yield "retry: 2000\n\n"
             seen = -1
-            while True:
+            while not broadcast.closing:
                 waiting = broadcast.changed()
                 version, payload, _ = room.snapshot()
                 if version != seen:
@@ -284,8 +293,10 @@ def build_app(room: Room, limits: Limits = Limits()) -> Starlette:
                Route("/api/events", events, methods=["GET"]),
                Route("/api/join", join, methods=["POST"]),
                Route("/api/vote", vote, methods=["POST"])]
-    return Starlette(routes=routes, exception_handlers={404: missing, 405: missing,
-                                                        Exception: broken})
+    app = Starlette(routes=routes, exception_handlers={404: missing, 405: missing,
+                                                       Exception: broken})
+    app.state.broadcast = broadcast
+    return app
 
 
 class PortTaken(OSError):
@@ -333,7 +344,9 @@ class PhoneServer:
         """Bind every address and serve; raises OSError (PortTaken) when it cannot."""
         sockets = bind(self.addresses, self.requested_port)
         self.port = sockets[0].getsockname()[1]
-        config = uvicorn.Config(build_app(self.room, self.limits), loop="asyncio", http="h11",
+        app = build_app(self.room, self.limits)
+        self._broadcast: _Broadcast = app.state.broadcast
+        config = uvicorn.Config(app, loop="asyncio", http="h11",
                                 lifespan="off", log_level="warning", access_log=False,
                                 server_header=False, limit_concurrency=2000,
                                 timeout_graceful_shutdown=1, timeout_keep_alive=30)
@@ -356,6 +369,7 @@ class PhoneServer:
     def stop(self, timeout: float = 3.0) -> None:
         """Stop serving (open event streams are closed) and wait for the thread."""
         if self._server is not None:
+            self._broadcast.close()
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout)

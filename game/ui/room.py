@@ -1,13 +1,8 @@
-"""What the projector knows about the room of phones, and the small count it shows.
-
-`PhonesView` is plain data the app fills from the phones' server (addresses, the
-room code, how many phones joined, or why the room could not open); screens only
-draw it. Nothing a phone sends is ever in it: no phone text reaches the projector.
-"""
+"""The room of phones on the projector: the small "N of M phones voted" count, and how the
+room voted on the question on screen. What the screens read about the room itself is
+`game.phones.host.RoomState`: addresses, code, counts, never anything a phone wrote."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import pygame
 
@@ -15,23 +10,6 @@ from game.core.questions import room_summary
 from game.core.votes import RoomSummary, RoomVotes
 from game.ui.screens.base import FOOTER_BAND, Ctx
 from game.ui.text import font_px
-
-
-@dataclass
-class PhonesView:
-    """The room as the projector shows it."""
-
-    open: bool = False
-    urls: list[str] = field(default_factory=list)
-    """What a phone types (the first is the one shown large: a hotspot's, when there is one)."""
-    code: str = ""
-    join_url: str | None = None
-    """What the QR code carries: the first address with the room code, so it joins at once."""
-    problem: str | None = None
-    """Why the room is not open, in the facilitator's words (no network, port taken)."""
-    phones: int = 0
-    """Phones that joined the room."""
-
 
 BADGE = 0.032
 """Size of the "N of M phones voted" line: a little larger than the footer's words."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from game.core.title import TitleOptions, TitleRow
+from game.phones.room import RoomState
 from game.ui.timer import DiscussionTimer
 
 __all__ = ["Overlay", "TitleOptions", "TitleRow", "UiState"]
@@ -25,6 +26,8 @@ class Overlay(str, Enum):
     BLANK = "blank"
     RELOAD_ERRORS = "reload-errors"
     ERROR = "error"
+    JOIN = "join"
+    """How phones join the room (or why they cannot)."""
 
 
 @dataclass
@@ -44,6 +47,11 @@ class UiState:
     error_text: str = ""
     notice: str = ""
     notice_until: float = 0.0
+    phones_request: str | None = None
+    """'open' or 'close': the pause menu asks the app to open or close the room."""
+    phones: RoomState = field(default_factory=RoomState)
+    """The room of phones as the projector shows it (closed unless --phones or the pause
+    menu opened it)."""
 
     @property
     def overlay(self) -> Overlay | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.room import PhonesView
+from game.phones.room import RoomState
 from game.ui.screens.base import Ctx, Screen
 from game.ui.text import Paragraph, font_px, plain_text
 from game.ui.widgets import heading
@@ -43,14 +43,15 @@ class JoinScreen(Screen):
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
         theme = ctx.theme
         surface.fill(theme.scrim)
-        view: PhonesView = getattr(ctx.ui, "phones", None) or PhonesView()
+        view: RoomState = ctx.ui.phones
         x, y = ctx.left, ctx.top
         if not view.open or not view.join_url or not view.urls:
             width = ctx.content_width
             title = heading(ctx, ctx.say("phones_title")).clipped(1)
             title.draw(surface, x, y)
             y += title.height + ctx.gap(0.03)
-            message = view.problem or ctx.say("phones_none")
+            message = (ctx.say("phones_none") if view.problem in (None, "no network")
+                       else ctx.say("phones_failed", reason=view.problem))
             para = plain_text(ctx.fonts, message, ctx.body_px, False, theme.text, width,
                               max_lines=8)
             para.draw(surface, x, y)
