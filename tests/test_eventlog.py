@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
-import errno
 import json
 import os
 import re
@@ -11,13 +9,14 @@ import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
-from io import FileIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from flaky_disk import FlakyDisk, disk_fixture  # noqa: F401 - the disk fixture
 from session_sample import START, fixed_clock, sample_commands
 
+from game.cli import main
 from game.core import eventlog
 from game.core.eventlog import (
     DataFolder,
@@ -165,41 +164,6 @@ def test_unwritable_data_folder_keeps_the_session_in_memory_and_warns_once(
     assert not (tmp_path / "sessions").exists()
 
 
-class FlakyDisk:
-    """The log's files on a disk that is full for the next `full` writes: each such write
-    takes half of its bytes (a torn line, as a real full disk leaves) and then fails with
-    ENOSPC. Files opened buffered (readers) are left alone."""
-
-    def __init__(self) -> None:
-        self.full = 0
-        self.refused = 0
-
-    def open(self, file: Any, mode: str = "r", buffering: int = -1, **kwargs: Any) -> Any:
-        if buffering != 0:
-            return builtins.open(file, mode, buffering, **kwargs)
-        disk = self
-
-        class File(FileIO):
-            def write(self, data: Any) -> int:
-                if disk.full > 0:
-                    disk.full -= 1
-                    disk.refused += 1
-                    whole = bytes(data)
-                    super().write(whole[:len(whole) // 2])
-                    raise OSError(errno.ENOSPC, "No space left on device")
-                return super().write(data)
-
-        return File(file, mode)
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch) -> FlakyDisk:
-    """A FlakyDisk under every file the session log opens for writing."""
-    flaky = FlakyDisk()
-    monkeypatch.setattr(eventlog, "open", flaky.open, raising=False)
-    return flaky
-
-
 def kinds(notices: list[LogNotice]) -> list[str]:
     return [n.key for n in notices]
 
@@ -290,6 +254,22 @@ def test_a_folder_that_could_not_be_made_is_made_when_it_can(tmp_path: Path) -> 
     assert log.path is not None and log.path.parent == blocker / "sessions"
     assert read_log(log.path).events == log.events
     assert kinds(log.take_notices()) == ["log_not_saved", "log_saved_again"]
+
+
+def test_a_torn_log_resumed_on_a_full_disk_gets_its_newline_when_space_returns(
+        tmp_path: Path, disk: FlakyDisk) -> None:
+    path = write_log(tmp_path, START, [start_event(), {"type": "menu"}])
+    with open(path, "ab") as handle:
+        handle.write(b'{"v":1,"type":"adv')  # the power cut
+    disk.full = 1
+    log = EventLog.resume(path, clock=lambda: START)
+    log.append("advance", screen="menu")
+    assert log.memory_only
+    log.append("menu")
+    read = read_log(path)
+    assert [e["type"] for e in read.events] == ["session_start", "menu", "advance", "menu"]
+    assert read.skipped_lines == 1  # the torn fragment alone, nothing glued to it
+    log.close()
 
 
 # ------------------------------------------------- the log deleted while playing
@@ -468,7 +448,8 @@ def test_core_modules_never_import_pygame() -> None:
 # ------------------------------------------------------------ damaged lines
 
 
-def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(tmp_path: Path) -> None:
+def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_log(tmp_path, START, sample_commands(end=False))
     with open(path, "ab") as handle:
         # Deeper than the JSON parser's own limit (RecursionError) and deeper than the log's.
@@ -480,6 +461,9 @@ def test_a_deeply_nested_line_is_skipped_and_the_session_still_offered(tmp_path:
     assert read.events[-1]["type"] == "advance"
     info = unfinished_session(tmp_path)
     assert info is not None and info.path == path and info.skipped_lines == 3
+    out = tmp_path / "report.html"
+    assert main(["report", str(path), "--out", str(out)]) == 0
+    assert "3 broken line(s) of the log were skipped" in capsys.readouterr().out
 
 
 def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:

@@ -20,11 +20,12 @@ from typing import Any
 
 import pygame
 import pytest
+from flaky_disk import FlakyDisk, disk_fixture  # noqa: F401 - the disk fixture
 
-from game.core.eventlog import read_log, session_logs, unfinished_session
+from game.core.eventlog import EventLog, read_log, session_logs, unfinished_session
 from game.core.session import ScreenKind
 from game.ui.app import App, build_app
-from game.ui.drawlog import RecordingSurface
+from game.ui.drawlog import RecordingSurface, layout_problems
 from game.ui.pilot import ManualClock, Pilot, load_playable
 from game.ui.state import Overlay
 from game.ui.theme import THEME
@@ -47,13 +48,14 @@ class AppPilot(Pilot):
         self.frame()
 
 
-def start(data_dir: Path | None, pack: Path = EXAMPLE, scenario: str | None = None) -> AppPilot:
+def start(data_dir: Path | None, pack: Path = EXAMPLE, scenario: str | None = None,
+          size: tuple[int, int] = SIZE) -> AppPilot:
     """The game on `pack` with its session log under `data_dir`, at its first frame."""
     if not pygame.display.get_init():
         pygame.display.init()
     pygame.font.init()
     clock = ManualClock()
-    app = build_app(load_playable(pack), pack, str(pack), SIZE, data_dir=data_dir,
+    app = build_app(load_playable(pack), pack, str(pack), size, data_dir=data_dir,
                     scenario=scenario, clock=clock)
     return AppPilot(app, clock)
 
@@ -453,3 +455,208 @@ def test_a_resume_that_fails_starts_fresh_with_a_notice(tmp_path: Path,
     pilot.press("return")
     assert pilot.screen is ScreenKind.MENU
     assert len(session_logs(data)) == 2 and log.read_bytes() == old_bytes
+
+
+# ------------------------------------------------- a full disk, a deleted log (issue 15)
+
+
+def log_of(pilot: Pilot) -> EventLog:
+    """The session log the game writes (where the app keeps it)."""
+    recorder = pilot.app.controller.recorder
+    assert recorder is not None
+    return recorder.log
+
+
+def report_of(pilot: Pilot) -> Path | None:
+    """Where the summary says the report went."""
+    return pilot.app.controller.report_path
+
+
+
+def footer_words(pilot: Pilot) -> str:
+    """The words of the frame's footer, after checking nothing in it collides or overflows."""
+    pilot.frame(settle=False)
+    problems = [p for p in layout_problems(pilot.drawn, pilot.app.size, 0) if "footer" in p]
+    assert problems == []
+    return " ".join(d.text for d in pilot.drawn.texts() if d.name == "footer")
+
+
+STORY_TO_MENU = ["1", "2", "return", "2", "space", "right", "return", "return", "return"]
+"""The story from the menu to its end and back to the menu (choice 2, then 2 again)."""
+
+
+def test_a_full_disk_mid_session_loses_nothing_once_space_returns(
+        tmp_path: Path, disk: FlakyDisk) -> None:
+    data = tmp_path / "data"
+    pilot = start(data)
+    play(pilot, ["return", "1"])
+    log = only_log(data)
+    disk.full = 2
+    pilot.press("2")
+    assert pilot.app.ui.notice == say("log_not_saved", "en")
+    assert say("log_not_saved", "en") in footer_words(pilot)
+    pilot.press("return")
+    assert disk.full == 0  # space again
+    pilot.press("2")
+    assert pilot.app.ui.notice == say("log_saved_again", "en", name=log.name)
+    assert say("log_saved_again", "en", name=log.name) in footer_words(pilot)
+    read = read_log(log)
+    assert read.events == log_of(pilot).events and read.skipped_lines == 0
+    pilot.press("escape", "3", "3")
+    assert read_log(log).ended_cleanly and unfinished_session(data) is None
+
+
+def test_a_resume_from_a_shorter_log_never_replaces_the_complete_report(
+        tmp_path: Path, disk: FlakyDisk) -> None:
+    data = tmp_path / "data"
+    pilot = start(data)
+    play(pilot, [*TEAM_KEYS, *STORY_TO_MENU])
+    disk.full = 10**6  # full from here on: the log stops growing on disk
+    play(pilot, ["2", "3", "4", "return", "return", "return", "escape", "3", "3"])
+    first = report_of(pilot)
+    assert pilot.screen is ScreenKind.SUMMARY and first is not None  # from the memory copy
+    complete = first.with_suffix(".csv").read_text(encoding="utf-8-sig")
+    assert "job-offer-istanbul" in complete and "safe-or-risky" in complete
+    kept = first.read_bytes()
+    # The laptop dies with the disk still full; later, with space, the game starts again.
+    disk.full = 0
+    pilot = resume(data)
+    assert pilot.session.played() == ["job-offer-istanbul"]  # the log on disk is shorter
+    pilot.press("escape", "3", "3")
+    second = report_of(pilot)
+    assert second == first.with_name(f"{first.stem}-2.html")
+    assert second.is_file() and first.read_bytes() == kept
+    assert first.with_suffix(".csv").read_text(encoding="utf-8-sig") == complete
+    assert pilot.app.ui.notice == say("report_kept", "en", name=first.name)
+    assert say("report_kept", "en", name=first.name) in footer_words(pilot)
+
+
+def test_the_data_folder_deleted_while_playing_is_rewritten_and_resumable(
+        tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    pilot = start(data)
+    play(pilot, ["return", "1"])
+    log = only_log(data)
+    shutil.rmtree(data)
+    pilot.press("2")
+    assert pilot.app.ui.notice == say("log_recreated", "en", name=log.name)
+    assert say("log_recreated", "en", name=log.name) in footer_words(pilot)
+    assert read_log(log).events == log_of(pilot).events
+    before = state_of(pilot)
+    log_of(pilot).close()  # as a crash leaves it
+    after = state_of(resume(data))
+    assert after["state"] == before["state"] and after["history"] == before["history"]
+
+
+def test_a_long_notice_in_a_small_window_is_drawn_whole(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    pilot = start(data, size=(640, 480))
+    play(pilot, ["l", "return", "1", "t"])  # Russian, the discussion timer running
+    assert pilot.session.language == "ru" and pilot.app.ui.timer.running
+    log = only_log(data)
+    shutil.rmtree(data)
+    pilot.press("2")
+    notice = say("log_recreated", "ru", name=log.name)
+    words = footer_words(pilot)  # nothing off the window, nothing drawn over another
+    assert notice in words and pilot.app.ui.timer.text() in words
+
+
+# ------------------------------------------------------- killed inside the write
+
+
+KILL_CHILD = """
+import json, os, signal, sys
+from io import FileIO
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import test_sessions_survive as t
+from game.core import eventlog
+kill_at, torn = int(sys.argv[5]), sys.argv[6] == "torn"
+writes = 0
+
+class Dying(FileIO):
+    # The log's file: its kill_at-th write dies half way through the line (a torn
+    # write), or right after the whole line went out and before its fsync.
+    def write(self, data):
+        global writes
+        writes += 1
+        if writes == kill_at:
+            data = bytes(data)
+            if torn:
+                super().write(data[:len(data) // 2])
+            else:
+                super().write(data)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().write(data)
+
+real_open = open
+def dying_open(file, mode="r", buffering=-1, **kwargs):
+    return Dying(file, mode) if buffering == 0 else real_open(file, mode, buffering, **kwargs)
+
+eventlog.open = dying_open
+pilot = t.start(Path(sys.argv[3]))
+for key in json.loads(sys.argv[4]):
+    t.play(pilot, [key])
+    print(json.dumps(len(t.log_of(pilot).events)), flush=True)
+print("not killed", flush=True)
+"""
+
+DECK_KEYS = [*TEAM_KEYS, "2", "3", "4", "return", "return", "return", "1"]
+
+
+def reference_run(data: Path) -> tuple[list[dict[str, Any]], list[tuple[int, dict[str, Any]]]]:
+    """The deck played without a kill: its events, and after each key how many events
+    were logged and where the room was."""
+    pilot = start(data)
+    after: list[tuple[int, dict[str, Any]]] = []
+    for key in DECK_KEYS:
+        play(pilot, [key])
+        after.append((len(log_of(pilot).events), state_of(pilot)))
+    events = list(log_of(pilot).events)
+    log_of(pilot).close()
+    return events, after
+
+
+def without_time(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in e.items() if k != "t"} for e in events]
+
+
+@pytest.mark.parametrize("torn", [False, True], ids=["before-fsync", "torn-line"])
+def test_killed_inside_the_write_no_completed_action_is_lost(tmp_path: Path,
+                                                             torn: bool) -> None:
+    events, after = reference_run(tmp_path / "reference")
+    # Kill while writing the last event of a key that logs one command event alone:
+    # the rating of the first card and the reveal's advance (one of each kind of screen).
+    single = [i for i in range(1, len(after)) if after[i][0] == after[i - 1][0] + 1]
+    chosen = [i for i in single if DECK_KEYS[i] in ("3", "4")][:1] + single[-1:]
+    assert len(chosen) == 2
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               PYGAME_HIDE_SUPPORT_PROMPT="1")
+    for n, key_index in enumerate(chosen):
+        data = tmp_path / f"killed-{n}"
+        kill_at = after[key_index][0]  # the kill_at-th event is the kill_at-th write
+        result = subprocess.run(
+            [sys.executable, "-c", KILL_CHILD, str(ROOT), str(TESTS), str(data),
+             json.dumps(DECK_KEYS), str(kill_at), "torn" if torn else "whole"],
+            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False)
+        assert result.returncode == -signal.SIGKILL, result.stderr
+        completed = [int(line) for line in result.stdout.split()]
+        assert completed == [count for count, _ in after[:key_index]]  # died in that key
+
+        read = read_log(only_log(data))
+        kept = kill_at if not torn else kill_at - 1
+        # Every completed action is on disk, in order, and no whole line is damaged:
+        # the torn write leaves one unreadable fragment, skipped and counted.
+        assert without_time(read.events) == without_time(events[:kept])
+        assert read.skipped_lines == (1 if torn else 0)
+        pilot = resume(data)
+        state = state_of(pilot)
+        expected = after[key_index if not torn else key_index - 1][1]
+        for field in ("screen", "card", "ratings", "team_scores", "state", "history"):
+            assert state[field] == expected[field], (key_index, field)
+        # The resumed log goes on on a line of its own: the same key again is logged whole.
+        play(pilot, [DECK_KEYS[key_index]])
+        log_of(pilot).close()
+        again = read_log(only_log(data))
+        assert without_time(again.events[:kill_at]) == without_time(events[:kill_at])
+        assert again.skipped_lines == read.skipped_lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 
 from game.commands import load_named_pack
 from game.core.problems import summary_line
@@ -17,6 +18,13 @@ def run_validate(pack_arg: str | None, *, strict: bool) -> int:
     # A one-shot command: what is read stays until exit, so the cyclic collector would
     # only scan it again for nothing (a sixth of a large run), now or at exit.
     gc.disable()
+    # A console or a file in a Windows code page cannot take every letter of a message
+    # (a Russian text, a Cyrillic file name): a letter it cannot show becomes '?', and
+    # the rest of the report still prints.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     result, _shown = load_named_pack(pack_arg)
     gc.freeze()
     if result is None:

@@ -19,10 +19,12 @@ from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
-from game.core.wording import at, did_you_mean, field_name, non_latin
+from game.core.wording import Suggester, at, did_you_mean, field_name, non_latin
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
+LONG_WORD = 40
+"""A word longer than this (a pasted link, a run of letters) is named when a text overflows."""
 ID_RULE = "use lowercase letters, digits and single dashes, like 'job-offer-2'"
 
 
@@ -50,6 +52,9 @@ class PackContext:
     scale: list[Degree]
     sign_ids: set[str] = field(default_factory=set)
     has_glossary: bool = False
+    sign_suggester: Suggester | None = None
+    glossary_misnamed: str | None = None
+    """The name of a glossary that is not read (`warning-signs.yml`), to say so."""
     help_places: set[str] | None = None
     """Countries that pack.yaml's help contacts name in `where` (None: pack.yaml unread)."""
     display_checks: bool = True
@@ -142,10 +147,14 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     loc, file_kind, f"the '{lang}' text{_for(loc)} has characters the game's "
                     f"font cannot draw: {shown}; they would show as boxes"), severity=WARNING))
             if slot_room is not None and slot_room.overflows(string):
+                longest = max(map(len, string.split()), default=0)
+                word = (f"; it holds a word of {longest:,} characters without a space, which "
+                        "is cut across lines" if longest > LONG_WORD else "")
                 problems.append(doc.problem(loc, at(
                     loc, file_kind, f"the '{lang}' text{_for(loc)} is too long for one projected "
                     f"screen: it needs {slot_room.lines_for(string)} lines where "
-                    f"{slot_room.lines} fit at {REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]} (shorten it"
+                    f"{slot_room.lines} fit at {REFERENCE_SIZE[0]}×{REFERENCE_SIZE[1]}{word} "
+                    "(shorten it"
                     + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
     return problems
@@ -220,6 +229,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
         seen.add(lang)
     if info.scenarios is not None:
         listed: set[str] = set()
+        suggest = Suggester(scenario_ids)
         for i, sid in enumerate(info.scenarios):
             loc = ("scenarios", i)
             if sid in listed:
@@ -227,7 +237,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                                             "twice"))
             elif sid not in scenario_ids:
                 problems.append(doc.problem(loc, f"scenarios entry {i + 1}: '{sid}' names no "
-                                f"scenario file ({sid}.yaml){did_you_mean(sid, scenario_ids)}"))
+                                f"scenario file ({sid}.yaml){suggest(sid)}"))
             listed.add(sid)
         for sid in scenario_ids:
             if sid not in listed:
@@ -259,11 +269,16 @@ def _check_signs(signs: list[str], loc: Loc, doc: YamlDoc, file_kind: str,
     problems = []
     for j, sid in enumerate(signs):
         if sid not in ctx.sign_ids:
+            if ctx.sign_suggester is None:
+                ctx.sign_suggester = Suggester(sorted(ctx.sign_ids))
             where_defined = ("warning-signs.yaml" if ctx.has_glossary
                              else "warning-signs.yaml, which this pack does not have")
+            if ctx.glossary_misnamed:
+                where_defined += (f" ({ctx.glossary_misnamed} is not read: rename it to "
+                                  "warning-signs.yaml)")
             problems.append(doc.problem((*loc, "signs", j), at(
                 loc, file_kind, f"warning sign '{sid}' is not in {where_defined}"
-                f"{did_you_mean(sid, ctx.sign_ids)}")))
+                f"{ctx.sign_suggester(sid)}")))
     return problems
 
 
@@ -365,13 +380,14 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
     """A story: ids, start, choices, endings, targets, and the shape of its step graph."""
     problems: list[Problem] = []
     steps = story.steps
+    suggest = Suggester(steps)
     for sid in steps:
         if not ID_PATTERN.fullmatch(sid):
             problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
                                         f"{id_rule(sid)}", key=True))
     if story.start is not None and story.start not in steps:
         problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
-                                    f"story{did_you_mean(story.start, steps)}"))
+                                    f"story{suggest(story.start)}"))
     edges: dict[str, list[tuple[int, str]]] = {}
     for sid, step in steps.items():
         loc: Loc = ("steps", sid)
@@ -393,7 +409,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
             if choice.next not in steps:
                 problems.append(doc.problem((*cloc, "next"), at(
                     cloc, "story", f"next '{choice.next}' is not a step of this story"
-                    f"{did_you_mean(choice.next, steps)}")))
+                    f"{suggest(choice.next)}")))
             else:
                 edges[sid].append((i, choice.next))
     problems += _check_graph(story, edges, doc)

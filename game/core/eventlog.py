@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import FileIO
@@ -180,6 +180,7 @@ class EventLog:
         self._identity: tuple[int, int] | None = None  # (st_dev, st_ino) of the file opened
         self._on_disk = 0  # events[:_on_disk] are in the file, fsynced
         self._size = 0  # the file's size after the last fsync: where the next line goes
+        self._open_line = False  # the file ends in a torn line: a newline goes first
         self._failing = False
         self._notices: list[LogNotice] = []
         self._reports: dict[Path, Path] = {}  # report asked for -> where it went
@@ -202,15 +203,12 @@ class EventLog:
         log._identity = (info.st_dev, info.st_ino)
         log._size = info.st_size
         try:
+            # A torn last line is ended before the next event, so that event starts on a
+            # line of its own and only the torn fragment stays unreadable.
+            log._open_line = bool(info.st_size) and not _ends_with_newline(path)
             handle = open(path, "r+b", buffering=0)  # noqa: SIM115 - kept for the session
-            handle.seek(0, os.SEEK_END)
+            handle.seek(info.st_size)
             log._file = handle
-            if info.st_size and not _ends_with_newline(path):
-                # A torn last line: end it, so the next event starts on a line of its own
-                # and only the torn fragment stays unreadable.
-                _write_all(handle, b"\n")
-                os.fsync(handle.fileno())
-                log._size += 1
         except OSError as exc:
             log._drop_file()
             log._lost(f"cannot write {path}", exc)
@@ -303,6 +301,8 @@ class EventLog:
             assert self._file is not None
             pending = self.events[self._on_disk:]
             data = b"".join(_line(event) for event in pending)
+            if self._open_line:
+                data = b"\n" + data
             _write_all(self._file, data)
             os.fsync(self._file.fileno())
         except (OSError, ValueError) as exc:  # ValueError: the file was closed under us
@@ -312,6 +312,7 @@ class EventLog:
             return
         self._on_disk = len(self.events)
         self._size += len(data)
+        self._open_line = False
         self._failing = False
         self.warning = None
         assert self.path is not None
@@ -370,7 +371,7 @@ class EventLog:
             info = os.fstat(handle.fileno())
             self._file, self.path = handle, candidate
             self._identity = (info.st_dev, info.st_ino)
-            self._on_disk, self._size = 0, 0
+            self._on_disk, self._size, self._open_line = 0, 0, False
             _sync_folder(folder)
             return
         raise FileExistsError(f"no free log name in {folder}")
@@ -497,36 +498,37 @@ nests 4 deep; a line deeper than this is damage, and is skipped before any code
 that walks it (the report, a rewrite of the log) could recurse into it."""
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def _parse_line(raw: bytes) -> Event | None:
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]  # a byte order mark (Notepad's) is not part of the JSON
     try:
-        # utf-8-sig: a byte order mark (Notepad's) is not part of the JSON.
-        value = json.loads(raw.decode("utf-8-sig"))
+        value = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None  # RecursionError: nested deeper than the parser's own limit
     if not isinstance(value, dict) or not isinstance(value.get("type"), str):
         return None
     if value.get("v") != LOG_VERSION or isinstance(value.get("v"), bool):
         return None
-    if _deeper_than(value, MAX_DEPTH):
+    # Fewer brackets than the limit cannot nest deeper (a bracket inside a string only
+    # costs the exact walk): the bytes count is free beside the parse.
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
         return None
     return value
 
 
 def _deeper_than(value: object, limit: int) -> bool:
     """True when `value` nests more than `limit` lists or objects deep (no recursion)."""
-    stack: list[tuple[object, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[object] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
         if depth > limit:
             return True
-        stack.extend((child, depth + 1) for child in children
-                     if isinstance(child, (dict, list)))
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
     return False
 
 

@@ -70,22 +70,40 @@ def _breaks(words: list[str], measure: Measure, width: float) -> list[tuple[int,
 
 
 def _split_word(word: str, measure: Measure, width: float) -> list[str]:
-    """A word wider than a line, cut between characters into lines that fit."""
+    """A word wider than a line, cut between characters into lines that fit.
+
+    Each line's piece is found by measuring in halves (a piece twice as long until it no
+    longer fits, then bisecting), so a line costs a few measures of about its own length:
+    a 1 MB word without a space is cut in linear time, not remeasured from its start for
+    every line.
+    """
     pieces = []
-    while measure(word) > width and len(word) > 1:
-        cut = _longest_prefix(word, measure, width)
-        pieces.append(word[:cut])
-        word = word[cut:]
-    pieces.append(word)
-    return pieces
+    start = 0
+    while start < len(word):
+        cut = _fitting_length(word, start, measure, width)
+        pieces.append(word[start:start + cut])
+        start += cut
+    return pieces or [word]
 
 
-def _longest_prefix(word: str, measure: Measure, width: float) -> int:
-    low, high = 1, len(word)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if measure(word[:mid]) <= width:
-            low = mid
+def _fitting_length(word: str, start: int, measure: Measure, width: float) -> int:
+    """How many characters of `word` from `start` fit in `width` (at least one: a single
+    character wider than the line still takes a line of its own)."""
+    rest = len(word) - start
+    good = 1
+    bad = 0
+    while good < rest:
+        trial = min(rest, good * 2)
+        if measure(word[start:start + trial]) > width:
+            bad = trial
+            break
+        good = trial
+    if not bad:
+        return good
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if measure(word[start:start + mid]) <= width:
+            good = mid
         else:
-            high = mid - 1
-    return low
+            bad = mid
+    return good

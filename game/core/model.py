@@ -61,6 +61,14 @@ class Text(RootModel[str | dict[str, str]]):
                 raise ValueError("the text has no language in it")
             for lang, text in value.items():
                 if text is None:
+                    glued = _GLUED.fullmatch(str(lang))
+                    if glued:
+                        raise PydanticCustomError(
+                            "text_split",
+                            "'{lang}:' needs a space after its colon: write it like this: "
+                            "{suggestion}",
+                            {"key": str(lang), "lang": glued.group(1),
+                             "suggestion": _rejoined(_unglued(value))})
                     if not LANG_PATTERN.fullmatch(str(lang)):
                         raise PydanticCustomError(
                             "text_split",
@@ -89,6 +97,21 @@ class Text(RootModel[str | dict[str, str]]):
     def languages(self, default: str) -> set[str]:
         """Languages this text is written in (a plain string counts as `default`)."""
         return {default} if isinstance(self.root, str) else set(self.root)
+
+
+_GLUED = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,8})?):(\S.*)", re.DOTALL)
+
+
+def _unglued(split: dict[Any, Any]) -> dict[str, Any]:
+    """{en:Good} read as one key `en:Good` with no value, split back into en -> Good."""
+    result: dict[str, Any] = {}
+    for key, text in split.items():
+        glued = _GLUED.fullmatch(str(key)) if text is None else None
+        if glued:
+            result[glued.group(1)] = glued.group(2)
+        else:
+            result[str(key)] = text
+    return result
 
 
 def _rejoined(split: dict[Any, Any]) -> str:

@@ -93,7 +93,13 @@ def load_pack(folder: Path, shown: str | None = None, *,
     skips the warnings about how texts fit and draw (they never stop a pack from
     loading), so the game starts sooner; `validate` always makes them.
     """
-    if not folder.is_dir():
+    try:
+        exists = folder.is_dir()
+    except OSError as exc:  # a folder above it that this user may not open
+        shown_as = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
+        return LoadResult(None, [Problem(shown_as, 0, 0, Severity.ERROR,
+                                         cannot_read(exc, "the pack folder"))], 0)
+    if not exists:
         raise PackFolderMissing(f"{folder}: no such folder")
     # Parsing builds many short-lived, acyclic objects; the cyclic collector would scan
     # them again and again for nothing (a fifth of the time on a large pack).
@@ -110,6 +116,7 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     root = (shown if shown is not None else str(folder)).rstrip("/\\") or "."
 
     def show(name: str) -> str:
+        name = printable(name)
         return name if root == "." else f"{root}/{name}"
 
     problems: list[Problem] = []
@@ -138,10 +145,10 @@ def _load(folder: Path, shown: str | None, display_checks: bool) -> LoadResult:
     parsed: dict[str, ScenarioModel] = {}
     loaded: dict[str, ScenarioModel] = {}
     left_out: dict[str, list[Problem]] = {
-        name.removesuffix(".yaml"): [problem] for name, problem in refused.items()
+        printable(name.removesuffix(".yaml")): [problem] for name, problem in refused.items()
         if name not in (PACK_FILE, SIGNS_FILE)}
     for path in scenario_files:
-        sid = path.stem
+        sid = printable(path.stem)
         model, own = _load_scenario(path, show(path.name), ctx)
         problems += own
         if model is not None:
@@ -214,6 +221,24 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
     return files, refused
 
 
+def printable(name: str) -> str:
+    """A file name as it can be shown and drawn: bytes that are not UTF-8 (a zip made on
+    another system) become the replacement character instead of breaking the screen."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def misnamed_as(wanted: Path) -> str | None:
+    """The name of a file next to `wanted` that was surely meant to be it (`pack.yml`,
+    `Pack.YAML`, `pack.yaml.txt`), or None."""
+    stem = wanted.name.removesuffix(".yaml")
+    variants = {stem + ext for ext in (".yaml", ".yml", ".yaml.txt", ".yml.txt")}
+    try:
+        return next((p.name for p in sorted(wanted.parent.iterdir())
+                     if p.name != wanted.name and p.name.lower() in variants), None)
+    except OSError:
+        return None
+
+
 def _not_readable(path: Path, inside: Path, shown: str) -> Problem | None:
     """Why a `*.yaml` entry of the pack folder is not read, or None when it can be."""
     try:
@@ -267,8 +292,11 @@ def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int |
 def _load_info(path: Path, shown: str, problems: list[Problem], help_positions: list[int],
                present: bool) -> tuple[PackInfo | None, YamlDoc | None]:
     if not present:
+        misnamed = misnamed_as(path)
+        also = f" ({misnamed} is not read: rename it to pack.yaml)" if misnamed else ""
         problems.append(Problem(shown, 0, 0, Severity.ERROR, "this pack has no pack.yaml: every "
-                                "pack needs one, with its title, languages and risk scale"))
+                                "pack needs one, with its title, languages and risk scale"
+                                f"{also}"))
         return None, None
     doc, own = read_yaml_file(path, shown)
     problems += own
@@ -300,6 +328,7 @@ def _load_info(path: Path, shown: str, problems: list[Problem], help_positions: 
 def _load_signs(path: Path, shown: str, ctx: PackContext, problems: list[Problem],
                 present: bool) -> tuple[dict[str, WarningSign], YamlDoc | None]:
     if not present:
+        ctx.glossary_misnamed = misnamed_as(path)
         return {}, None
     ctx.has_glossary = True
     doc, own = read_yaml_file(path, shown)
@@ -335,6 +364,9 @@ def _load_scenario(path: Path, shown: str,
     sid = path.stem
     if not ID_PATTERN.fullmatch(sid):
         foreign = non_latin(sid)
+        if any("\udc80" <= c <= "\udcff" for c in sid):
+            foreign = ("its name holds bytes that are not UTF-8 text, as when a zip made on "
+                       "another computer is unpacked: rename it, like job-offer.yaml")
         better = as_id(sid)
         how = (f" ({foreign})" if foreign else
                f" (rename it to {better}.yaml{', for example' if 'copy' in better else ''})"

@@ -25,6 +25,15 @@ class Problem:
     severity: Severity
     message: str
 
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 (a zip from another system) arrives with lone
+        # surrogates, which neither a terminal nor pygame's fonts can take.
+        for name in ("path", "message"):
+            value = getattr(self, name)
+            if not value.isascii():
+                clean = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                object.__setattr__(self, name, clean)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR

@@ -29,11 +29,42 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     A word with a letter that only looks Latin (a Cyrillic `о` in `hоme`) gets that
     letter named instead: a suggestion would look exactly like what was typed.
     """
-    foreign = non_latin(word)
+    foreign = non_latin(word) or _stray_space(word)
     if foreign:
         return f" ({foreign})"
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Suggester:
+    """`did_you_mean` against one list of options, asked many times (every `next` of a
+    story against its steps).
+
+    Each suggestion compares the word with every option, so a file with thousands of
+    broken references against thousands of ids would take minutes. The comparisons are
+    budgeted: once `budget` are spent, later references get no suggestion (the error
+    itself is still reported). A pack written by hand never comes near it.
+    """
+
+    def __init__(self, options: Iterable[str], budget: int = 100_000) -> None:
+        self.options = list(options)
+        self.budget = budget
+        self._said: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """` (did you mean 'x'?)`, or a note on a look-alike letter, or ``."""
+        if word in self._said:
+            return self._said[word]
+        foreign = non_latin(word) or _stray_space(word)
+        if foreign:
+            said = f" ({foreign})"
+        elif self.budget >= len(self.options):
+            self.budget -= len(self.options)
+            said = did_you_mean(word, self.options)
+        else:
+            said = ""
+        self._said[word] = said
+        return said
 
 
 def non_latin(word: str) -> str:
@@ -42,13 +73,21 @@ def non_latin(word: str) -> str:
     for i, char in enumerate(word):
         if char.isascii():
             continue
-        name = unicodedata.name(char, f"U+{ord(char):04X}")
-        if char.isspace() or unicodedata.category(char) in ("Zs", "Cf"):
-            what = f"an invisible {name.lower()} (U+{ord(char):04X})"
+        name = unicodedata.name(char, "").lower() or "a character"
+        category = unicodedata.category(char)
+        if char.isspace() or category in ("Zs", "Cf"):
+            what = f"an invisible {name} (U+{ord(char):04X})"
         else:
-            what = f"'{char}', {name.lower()} (U+{ord(char):04X})"
-        return (f"character {i + 1} is {what}, not a Latin letter: ids use only a-z, 0-9 and "
-                "dashes; delete it and type it again on a Latin keyboard layout")
+            what = f"'{char}', {name} (U+{ord(char):04X})"
+        unlike = "the plain dash '-'" if category == "Pd" else "a Latin letter"
+        return (f"character {i + 1} is {what}, not {unlike}: ids use only a-z, 0-9 and '-'; "
+                "delete it and type it again on a Latin keyboard layout")
+    return ""
+
+
+def _stray_space(word: str) -> str:
+    if word != word.strip():
+        return "it has a space at its start or end, inside the quotes: remove the space"
     return ""
 
 
@@ -136,6 +175,14 @@ _COUNTS = {
 }
 
 
+_ID_LISTS = frozenset(("signs", "scenarios", "languages", "where"))
+_EMPTY_HINTS = {
+    "next": "write the id of the step this choice leads to",
+    "start": "write the id of the first step, or remove the line",
+    "contact": "write the phone number, address or website",
+}
+
+
 def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[Loc, str, bool]:
     """A pydantic error as (location, message, at-the-key?) in a facilitator's words."""
     loc: Loc = tuple(error["loc"])
@@ -162,6 +209,9 @@ def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[
         return loc, at(loc, file_kind, f"{rule}{has}"), False
     if kind in ("int_parsing", "int_type", "int_from_float"):
         scale = f", from 0 to {scale_size - 1}" if scale_size else ""
+        if given is None:
+            return loc, at(loc, file_kind, f"{name} is empty: write a degree of the risk "
+                           f"scale{scale}"), False
         return loc, at(loc, file_kind,
                        f"{name} should be a whole number: a degree of the risk scale{scale} "
                        f"(not '{given}')"), False
@@ -177,14 +227,34 @@ def describe_error(error: Any, file_kind: str, scale_size: int | None) -> tuple[
     if kind == "value_error":
         message = str(error.get("msg", "")).removeprefix("Value error, ")
         return loc, at(loc, file_kind, f"{name}: {message}" if name else message), False
+    if kind == "dict_type" and loc[-1:] == ("steps",) and isinstance(given, list):
+        first = given[0] if given else None
+        sid = str(first["id"]) if isinstance(first, dict) and "id" in first else "offer"
+        return loc, (f"steps should be a mapping from step id to step, not a list: write each "
+                     f"step as its id and a colon ('{sid}:'), with its text and choices "
+                     f"indented under it, instead of '- id: {sid}'"), False
+    if kind == "list_type" and isinstance(given, dict) and any(
+            str(k).startswith("-") for k in given):
+        dashed = next(str(k) for k in given if str(k).startswith("-"))
+        return loc, at(loc, file_kind, f"{name} should be a list, but its dash has no space "
+                       f"after it: write '- {dashed[1:]}:', not '{dashed}:'"), False
+    if kind in ("model_type", "dict_type") and given is None and len(loc) == 2 \
+            and loc[0] == "steps":
+        return loc, at(loc, file_kind, "the step is empty: write its text, and its choices or "
+                       "its outcome, indented under it"), False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = "a mapping (key: value lines)"
         return loc, at(loc, file_kind, f"{name or 'this'} should be {what}, not "
                        f"{_shape(given)}"), False
     if kind == "list_type":
+        fix = (f": write [{given}]" if isinstance(given, str) and name in _ID_LISTS
+               and "[" not in given else "")
         return loc, at(loc, file_kind, f"{name} should be a list, like [a, b], not "
-                       f"{_shape(given)}"), False
+                       f"{_shape(given)}{fix}"), False
     if kind == "string_type":
+        if given is None:
+            what = _EMPTY_HINTS.get(name, "write its value after the colon")
+            return loc, at(loc, file_kind, f"{name} is empty: {what}"), False
         return loc, at(loc, file_kind, f"{name} should be a single value, not "
                        f"{_shape(given)}"), False
     return loc, at(loc, file_kind, f"{name}: {error.get('msg', kind)}"), False

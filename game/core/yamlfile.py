@@ -148,7 +148,8 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem(shown, line, col, Severity.ERROR,
-                              "the file is not UTF-8 text; save it again as UTF-8 "
+                              "the file is not UTF-8 text (it may be saved as \"ANSI\" or "
+                              "Windows-1252); save it again as UTF-8 "
                               "(in most editors: Save as, Encoding: UTF-8)")]
     return parse_yaml_text(text, shown)
 
@@ -380,7 +381,12 @@ _HINTS = (
 )
 
 
+_INVISIBLE_MARKS = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_BULLETS = frozenset("•◦▪▫●○■□►▸–—·")
 _CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a"
+_SINGLE_QUOTED = re.compile(r"^\s*(?:- )?([\w-]+):\s+'(.*)'\s*$")
+_KEY_AND_VALUE = re.compile(r"^(\s*(?:- )?)([\w-]+):\s+\S")
+_KEY_WITHOUT_SPACE = re.compile(r"^\s*([a-z_]+):([^\s:/].*)$")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s-]")
 
 
@@ -392,10 +398,19 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     before = lines[line - 2] if 1 < line <= len(lines) + 1 else ""
-    hint = _cause_hint(here, before, col, what)
-    if hint is not None:
-        # The real cause, when it can be seen on the line: the parser's own words point
-        # elsewhere (a tab, a typographic quote, a dash without its space).
+    if "unexpected end of stream" in what and "quoted scalar" in what and exc.context_mark:
+        # The parser reached the end of the file; the cause is where the quote opened.
+        start = exc.context_mark
+        return Problem(shown, start.line + 1, start.column + 1, Severity.ERROR,
+                       f"{message} (this quote is never closed: add the closing quote at the "
+                       "end of the text)")
+    found = _cause_hint(here, before, col, what)
+    if found is not None:
+        # The real cause, when it can be seen on the line or the one above: the parser's
+        # own words point elsewhere (a tab, a typographic quote, a dash without its space).
+        hint, above = found
+        if above:
+            line, col = line - 1, len(before) - len(before.lstrip()) + 1
         return Problem(shown, line, col, Severity.ERROR, f"{message} ({hint})")
     for needle, generic in _HINTS:
         if needle in what:
@@ -404,24 +419,58 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     return Problem(shown, line, col, Severity.ERROR, message)
 
 
-def _cause_hint(here: str, before: str, col: int, what: str) -> str | None:
+def _cause_hint(here: str, before: str, col: int, what: str) -> tuple[str, bool] | None:
+    """A hint naming what is wrong on the line, and whether it is on the line above."""
+    invisible = next((c for c in here if c in _INVISIBLE_MARKS), None)
+    if invisible is not None:
+        return (f"this line holds an invisible {character_name(invisible)}, often left "
+                "when texts are pasted or files joined: delete it (retype the line)"), False
+    bullet = here.lstrip()[:1]
+    if bullet in _BULLETS:
+        return (f"this line starts with '{bullet}', a bullet from Word; a YAML list item "
+                "starts with a dash and a space: '- '"), False
     if "\t" in here[:col]:
         # The C parser does not name the tab; the facilitator's editor may not show it.
-        return "this line is indented with a tab: indent with spaces, never with tabs"
+        return "this line is indented with a tab: indent with spaces, never with tabs", False
     quotes = sorted({c for c in here if c in _CURLY_QUOTES})
     if quotes:
         shown = " ".join(quotes)
         return (f"this line has typographic quotes {shown} (Word and phones type them), "
                 "which YAML does not read as quotes: type the text's quotes again as "
-                "straight quotes \"...\"")
-    for line in (here, before):
-        dash = _DASH_WITHOUT_SPACE.match(line)
-        if dash:
+                "straight quotes \"...\""), False
+    apostrophe = _SINGLE_QUOTED.match(here)
+    if apostrophe and apostrophe.group(2).count("'") % 2 == 1:
+        inner = apostrophe.group(2)
+        better = f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
+        return (f"the apostrophe inside this single-quoted text ends it early: write "
+                f"{apostrophe.group(1)}: {better}"), False
+    for above, line in ((False, here), (True, before)):
+        if _DASH_WITHOUT_SPACE.match(line):
             item = line.strip()
             return (f"a list item needs a space after its dash: write '- {item[1:]}', "
-                    f"not '{item}'")
+                    f"not '{item}'"), above
+    for above, line in ((False, here), (True, before)):
+        glued = _KEY_WITHOUT_SPACE.match(line)
+        if glued and "could not find expected ':'" in what:
+            key, value = glued.group(1), glued.group(2)
+            return (f"a key's colon needs a space after it: write '{key}: {value}', not "
+                    f"'{key}:{value}'"), above
+    above_key = _KEY_AND_VALUE.match(before)
+    indent = len(here) - len(here.lstrip(" "))
+    if ("mapping values are not allowed" in what and above_key
+            and indent > len(above_key.group(1))):
+        key = above_key.group(2)
+        this = here.strip().split(":", 1)[0]
+        return (f"this line is indented further than '{key}:' above it, so YAML reads it as "
+                f"the rest of that line's text: line up '{this}:' with '{key}:'"), False
+    if ("expected '-' indicator" in what and above_key and "- " in above_key.group(1)
+            and len(above_key.group(1)) - 2 < indent < len(above_key.group(1))):
+        key = above_key.group(2)
+        this = here.strip().split(":", 1)[0]
+        return (f"this line is indented less than '{key}:' above it: line up '{this}:' with "
+                f"'{key}:'"), False
     if "expected '-' indicator" in what and here.lstrip() and not here.lstrip().startswith("-"):
         return ("this line is at the indentation of a list above it but does not start "
                 "with '- ': write every item of the list with a dash, or none of them; steps "
-                "are written as 'id:' lines, not as a list")
+                "are written as 'id:' lines, not as a list"), False
     return None

@@ -247,16 +247,22 @@ def footer(surface: pygame.Surface, ctx: Ctx, progress: str) -> None:
     band_top = ctx.height - int(FOOTER_BAND * ctx.height)
     y = band_top + (int(FOOTER_BAND * ctx.height) - line_px(px)) // 2
     left = " · ".join(p for p in (progress, ctx.lang.upper()) if p)
-    image = ctx.fonts.render(left, px, False, ctx.theme.muted)
-    surface.blit(image, (ctx.left, y))
+    left_image = ctx.fonts.render(left, px, False, ctx.theme.muted)
     right = []
     if ctx.ui.timer.shown:
         right.append(ctx.ui.timer.text())
     if ctx.ui.notice and ctx.now < ctx.ui.notice_until:
         right.insert(0, ctx.ui.notice)
         ctx.animating = True
-    if right:
-        image = ctx.fonts.render("   ".join(right), px, True, ctx.theme.accent)
+    room = ctx.width - 2 * ctx.left
+    image = ctx.fonts.render("   ".join(right), px, True, ctx.theme.accent) if right else None
+    if image is not None and image.get_width() > room:
+        # A notice naming a file may be longer than a small window is wide: smaller, whole.
+        image = ctx.fonts.render("   ".join(right), max(8, px * room // image.get_width()),
+                                 True, ctx.theme.accent)
+    if image is None or left_image.get_width() + px + image.get_width() <= room:
+        surface.blit(left_image, (ctx.left, y))  # else the notice has the line for its time
+    if image is not None:
         surface.blit(image, (ctx.width - ctx.left - image.get_width(), y))
 
 
