@@ -54,3 +54,5 @@ class PlayOptions:
     """Open the room for phones at start (the pause menu can open it later too)."""
     port: int | None = None
     """The phones' port (None: 8765, or the next free one)."""
+    phones_address: str | None = None
+    """Serve the phones on this address only (None: every local address)."""

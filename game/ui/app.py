@@ -105,6 +105,8 @@ class App:
         self.phones_port: int | None = None
         self.phones_loopback = False
         """Bind the phones' server to 127.0.0.1 alone (tests, benchmarks)."""
+        self.phones_address: str | None = None
+        """Serve the phones on this address only (None: every local address)."""
         self.room_votes = RoomVotesScreen()
 
     # ------------------------------------------------------------ queries
@@ -279,12 +281,15 @@ class App:
     # ------------------------------------------------------------- phones
     def open_room(self) -> None:
         """Open the room for phones and show how to join (or why they cannot); never raises."""
-        from game.phones.host import PhoneHost  # the server's libraries load only now
+        from game.core.network import local_addresses
+        from game.phones.host import LOOPBACK, PhoneHost  # the server's libraries load now
         from game.phones.server import DEFAULT_PORT
 
         if self.phones is None:
             port = DEFAULT_PORT if self.phones_port is None else self.phones_port
-            self.phones = PhoneHost(port, loopback_only=self.phones_loopback)
+            only = self.phones_address
+            self.phones = PhoneHost(port, loopback_only=self.phones_loopback or only == LOOPBACK,
+                                    addresses=(lambda: [only]) if only else local_addresses)
         self.ui.phones = self.phones.open()
         self.phones.publish(self.session)
         self.ui.open(Overlay.JOIN)
@@ -503,7 +508,7 @@ def run_game(options: PlayOptions) -> int:
     app = build_app(pack, folder, shown, surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
     state = {"window": window or (1280, 720), "fullscreen": window is None}
-    app.phones_port = options.port
+    app.phones_port, app.phones_address = options.port, options.phones_address
     if options.phones:
         app.open_room()  # the join screen shows over the title; any key closes it
 

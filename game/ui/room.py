@@ -9,22 +9,18 @@ import pygame
 from game.core.questions import room_summary
 from game.core.votes import RoomSummary, RoomVotes
 from game.ui.screens.base import FOOTER_BAND, Ctx
-from game.ui.text import font_px
-
-BADGE = 0.032
-"""Size of the "N of M phones voted" line: a little larger than the footer's words."""
 
 
 def voted_badge(surface: pygame.Surface, ctx: Ctx, text: str) -> None:
     """`text` ("7 of 12 phones voted") in a pill in the middle of the footer band, below
     the screen's own text (never over the pack's words)."""
     band = int(FOOTER_BAND * ctx.height)
-    px = min(font_px(BADGE, ctx.height), max(8, int(band * 0.62)))
+    px = ctx.body_px  # for the room to read, as large as any text of the screen
     image = ctx.fonts.render(text, px, True, ctx.theme.on_focus)
-    pad = max(3, (band - image.get_height()) // 4)
-    height = min(band - 2, image.get_height() + 2 * pad)
+    pad = max(3, ctx.gap(0.006))
+    height = min(band, image.get_height())
     box = pygame.Rect(0, 0, image.get_width() + 6 * pad, height)
-    box.center = (ctx.width // 2, ctx.height - band // 2)
+    box.midbottom = (ctx.width // 2, ctx.height - max(2, (band - height) // 2))
     pygame.draw.rect(surface, ctx.theme.focus, box, border_radius=box.height // 2)
     surface.blit(image, image.get_rect(center=box.center))
     ctx.mark("phones-voted", box)

@@ -8,7 +8,7 @@ import pygame
 from game.phones.room import RoomState
 from game.ui.screens.base import Ctx, Screen
 from game.ui.text import Paragraph, font_px, plain_text
-from game.ui.widgets import heading
+from game.ui.widgets import footer, heading
 
 ADDRESS = 0.075
 """The address's letter size: a phone's owner at the back types it from the screen."""
@@ -57,7 +57,7 @@ class JoinScreen(Screen):
             para.draw(surface, x, y)
             ctx.mark("phones-problem", pygame.Rect(x, y, width, para.height))
         else:
-            side = min(int(0.78 * (ctx.bottom - ctx.top)), int(0.44 * ctx.width))
+            side = min(int(0.78 * (ctx.bottom - ctx.top)), int(0.40 * ctx.width))
             code = self.qr(view.join_url, side)
             top = ctx.top + (ctx.bottom - ctx.top - code.get_height()) // 2
             qr_rect = code.get_rect(topleft=(x, top))
@@ -76,8 +76,8 @@ class JoinScreen(Screen):
                             width, max_lines=1), None, 0),
                 (_biggest(ctx, " ".join(view.code), CODE, width, theme.accent), "phones-code",
                  ctx.gap(0.03)),
-                (plain_text(ctx.fonts, ctx.say("phones_wifi"), font_px(0.032, ctx.height),
-                            False, theme.muted, width, max_lines=3), None, ctx.gap(0.015)),
+                (plain_text(ctx.fonts, ctx.say("phones_wifi"), ctx.body_px, False, theme.muted,
+                            width, max_lines=4), None, ctx.gap(0.015)),
                 (plain_text(ctx.fonts, ctx.say("phones_joined", n=view.phones),
                             ctx.body_px, True, theme.text, width, max_lines=1), "phones-joined",
                  0),
@@ -89,6 +89,4 @@ class JoinScreen(Screen):
                 if mark:
                     ctx.mark(mark, pygame.Rect(tx, y, para.text_width, para.height))
                 y += para.height + after
-        hint = plain_text(ctx.fonts, ctx.say("phones_close_hint"), font_px(0.028, ctx.height),
-                          False, theme.muted, ctx.content_width, max_lines=1)
-        hint.draw(surface, ctx.left, ctx.bottom)
+        footer(surface, ctx, ctx.say("phones_close_hint"))  # the facilitator's line

@@ -7,9 +7,9 @@ import pygame
 
 from game.core.votes import RoomSummary
 from game.ui.screens.base import Ctx, Screen
-from game.ui.text import font_px, plain_text
+from game.ui.text import plain_text
 from game.ui.theme import hex_colour
-from game.ui.widgets import PAD, heading
+from game.ui.widgets import PAD, footer, heading
 
 BAR_SHARE = 0.42
 """Part of the width the bars take; the options' texts have the rest."""
@@ -61,9 +61,8 @@ class RoomVotesScreen(Screen):
         total.draw(surface, x + width - total.width, y + title.height - total.height)
         y += title.height + ctx.gap(0.025)
         options = summary.question.options
-        footer_lines = [*team_lines(ctx, summary), hint(ctx, summary)]
-        small = font_px(0.034, ctx.height)
-        foot_h = len(footer_lines) * int(small * 1.3) + ctx.gap(0.02)
+        footer_lines = team_lines(ctx, summary)
+        foot_h = len(footer_lines) * ctx.body_line + ctx.gap(0.02)
         room = ctx.bottom - y - foot_h
         gap = ctx.gap(0.012)
         row_h = max(ctx.body_line, min(int(ctx.body_line * 2.2), (room - gap * len(options))
@@ -71,7 +70,7 @@ class RoomVotesScreen(Screen):
         bar_w = int(BAR_SHARE * width)
         badge = row_h if row_h < ctx.body_line * 2 else int(ctx.body_line * 1.6)
         text_w = width - bar_w - badge - 2 * ctx.gap(PAD) * 2
-        px = ctx.body_px if row_h >= ctx.body_line * 2 else font_px(0.034, ctx.height)
+        px = ctx.body_px
         for i, option in enumerate(options):
             row = pygame.Rect(x, y, width, row_h)
             top = i in summary.top
@@ -105,9 +104,9 @@ class RoomVotesScreen(Screen):
             ctx.mark(f"room-option-{option.number}", row)
             y += row_h + gap
         y = ctx.bottom - foot_h + ctx.gap(0.02)
-        for n, line in enumerate(footer_lines):
-            last = n == len(footer_lines) - 1
-            para = plain_text(ctx.fonts, line, small, last, theme.accent if last else theme.text,
-                              width, max_lines=1)
+        for line in footer_lines:  # each team's degree, for the room to see
+            para = plain_text(ctx.fonts, line, ctx.body_px, False, theme.text, width,
+                              max_lines=1)
             para.draw(surface, x, y)
-            y += int(small * 1.3)
+            y += ctx.body_line
+        footer(surface, ctx, hint(ctx, summary))  # what the facilitator can do now
