@@ -1,4 +1,5 @@
-"""The command line: play (default), validate, schema, new, shots, report, handout."""
+"""The command line: play (default), validate, schema, new, shots, report, handout, guide,
+check."""
 
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", help="write to this file (default: print it)")
     schema.add_argument("--file", choices=("scenario", "pack", "signs"), default="scenario",
                         help="which file's schema (default: scenario)")
+    schema.add_argument("--pack", dest="schema_pack",
+                        help="narrow it to this pack: its risk scale, languages and warning "
+                             "signs (default: any pack)")
 
     new = commands.add_parser(
         "new", help="write a commented template scenario",
@@ -83,6 +87,25 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pack", dest="handout_pack", help="the pack folder")
     handout.add_argument("--lang", dest="handout_lang", help="language (default: the pack's first)")
     handout.add_argument("--out", help="the HTML file to write (default: handout-LANG.html)")
+
+    guide = commands.add_parser(
+        "guide", help="write the facilitator's guide (session plans, answers, safeguarding)",
+        description="Write a printable guide for the facilitator: 60- and 90-minute session "
+                    "plans from the pack's scenarios, the expected answers to the discussion "
+                    "questions, how each degree is defended, and what to do if a participant "
+                    "discloses a personal situation.")
+    guide.add_argument("--pack", dest="guide_pack", help="the pack folder")
+    guide.add_argument("--lang", dest="guide_lang", help="language (default: the pack's first)")
+    guide.add_argument("--out", help="the HTML file to write (default: guide-LANG.html)")
+
+    check = commands.add_parser(
+        "check", help="say whether this laptop is ready for the event",
+        description="Check the screens, fonts, data folder, pack, help contacts and network "
+                    "for phones; each line says what to do when it is not fine. Exit 0 "
+                    "when ready, 1 when something needs fixing.")
+    check.add_argument("--pack", dest="check_pack", help="the pack folder")
+    check.add_argument("--lang", dest="check_lang", help="language (default: the pack's first)")
+    check.add_argument("--data-dir", dest="check_data_dir", help="the data folder to check")
     return parser
 
 
@@ -99,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "schema":
             from game.commands.schema import run_schema
 
-            return int(run_schema(args.out, args.file))
+            return int(run_schema(args.out, args.file, args.schema_pack))
         if command == "new":
             from game.commands.new import run_new
 
@@ -116,6 +139,15 @@ def main(argv: list[str] | None = None) -> int:
             from game.commands.handout import run_handout
 
             return int(run_handout(args.handout_pack, args.handout_lang, args.out))
+        if command == "guide":
+            from game.commands.guide import run_guide
+
+            return int(run_guide(args.guide_pack, args.guide_lang, args.out))
+        if command == "check":
+            from game.commands.check import run_check
+
+            return int(run_check(args.check_pack or args.pack, args.check_data_dir or
+                                 args.data_dir, args.check_lang or args.lang))
         from game.ui.app import run_game
 
         data_dir = Path(args.data_dir) if args.data_dir else None

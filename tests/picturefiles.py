@@ -33,6 +33,15 @@ def png(width: int, height: int, *, palette: bool = False, pixels: bool = True) 
     return out + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")
 
 
+def undecodable_png(width: int, height: int) -> bytes:
+    """A PNG whose structure and checksums are whole but whose pixels are not zlib data:
+    its header passes every check, only decoding it fails."""
+    good = png(width, height)
+    start = good.index(b"IDAT") + 4
+    length = int.from_bytes(good[start - 8:start - 4], "big")
+    return good[:start - 8] + _chunk(b"IDAT", b"\x55" * length) + _chunk(b"IEND", b"")
+
+
 def gif(width: int, height: int) -> bytes:
     """A GIF of three coloured bands, its pixels LZW-coded without compression (a clear code
     every 126 codes keeps the code width at 8 bits)."""
@@ -79,4 +88,4 @@ def svg(width: str | None, height: str | None, view_box: str | None = None) -> b
                          (("width", width), ("height", height), ("viewBox", view_box))
                          if value is not None)
     return (f'<svg xmlns="http://www.w3.org/2000/svg"{attributes}>'
-            '<rect width="10" height="10" fill="red"/></svg>').encode()
+            '<rect width="99999" height="99999" fill="#2a7"/></svg>').encode()  # clipped

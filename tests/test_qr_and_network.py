@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pygame
-import pytest
 
-from game.core import network
+from game.phones.host import PhoneHost, hotspot_first
 from game.ui.qr import QUIET, qr_matrix, qr_surface
 
 
@@ -36,19 +35,15 @@ def test_every_module_is_whole_pixels_inside_a_white_quiet_zone() -> None:
     assert surface.get_at((QUIET * scale, QUIET * scale))[:3] == (0, 0, 0)  # a finder's corner
 
 
-def test_addresses_a_phone_cannot_reach_are_left_out_and_a_hotspot_comes_first() -> None:
-    found = network.ordered(["127.0.0.1", "169.254.3.4", "8.8.8.8", "192.168.1.20",
-                             "10.42.0.1", "192.168.1.20", "0.0.0.0", "not an address"])
-    assert found == ["10.42.0.1", "192.168.1.20", "8.8.8.8"]
+def test_a_hotspot_s_own_address_is_shown_first() -> None:
+    assert hotspot_first(["192.168.1.20", "10.42.0.1", "172.16.0.5"]) == [
+        "10.42.0.1", "192.168.1.20", "172.16.0.5"]
+    assert hotspot_first(["10.42.0.1", "192.168.137.1"]) == ["192.168.137.1", "10.42.0.1"]
 
 
-def test_local_addresses_never_raise_and_hold_only_reachable_ones(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    assert all(network.usable(a) for a in network.local_addresses())
-
-    def broken() -> list[str]:
-        raise OSError("no network")
-
-    monkeypatch.setattr(network, "_interface_addresses", broken)
-    monkeypatch.setattr(network, "_host_addresses", lambda: ["127.0.1.1"])
-    assert network.local_addresses() == []
+def test_no_network_is_a_message_and_the_game_plays_on() -> None:
+    said: list[str] = []
+    host = PhoneHost(0, addresses=lambda: [], print_to=said.append)
+    state = host.open()
+    assert not state.open and state.problem == "no network" and not host.is_open
+    assert said and said[0].startswith("phones: no network: phones cannot join")

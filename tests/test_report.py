@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import stat
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,19 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from printing import pdf_pages, pdf_text, print_to_pdf
 from session_sample import PACK, START, sample_commands, sample_events
 
 from game.cli import main
+from game.core.catalogue import say
 from game.core.eventlog import EventLog, read_log
+from game.core.events import upgrade, valid
 from game.core.pack import Pack, load_pack
 from game.core.report import (
+    VoteTally,
     build_report,
-    card_points,
     default_report_path,
+    points_for,
     render_csv,
     render_html,
     write_report,
@@ -49,7 +54,7 @@ def pick(rows: list[dict[str, str]], record: str, **match: str) -> list[dict[str
 
 def visible_text(page: str) -> str:
     """The page's text as a reader sees it: tags gone, entities read, spaces collapsed."""
-    body = page.split("<body>", 1)[1]
+    body = re.split(r"<body[^>]*>", page, maxsplit=1)[1]
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -97,35 +102,91 @@ def test_csv_numbers_match_the_session(tmp_path: Path) -> None:
 def test_html_shows_the_same_numbers(tmp_path: Path) -> None:
     html_path, _ = write_report(sample_events(), tmp_path / "report.html")
     page = html_path.read_text(encoding="utf-8")
-    assert "2024-05-14" in page
-    assert "10:00 – 11:05" in page
-    assert "1 h 05 min" in page
-    assert "<dt>Participants</dt><dd>24</dd>" in page
-    assert "<dd>Lions, Eagles</dd>" in page
-    assert "<dt>Scenarios played</dt><dd>2</dd>" in page
-    assert "Risk points: 1</strong> (safest path: 0; riskiest path: 6)" in page
-    assert "<td>1 Safe</td>" in page and "<td>2 Some risk</td>" in page
-    assert '<td>Lions</td><td class="num">5</td>' in page
-    assert '<td>Eagles</td><td class="num">3</td>' in page
+    text = visible_text(page)
+    assert ("Date May 14, 2024 Time 10:00 – 11:05 Duration 1 h 05 min "
+            "Place Youth centre, Mary Participants 24 Teams Lions, Eagles "
+            "Team scores Lions 5 · Eagles 3 Language English") in text
+    assert "Scenarios covered A job offer in Istanbul (story) — safe " \
+           "Safe or risky? (card deck) — 3 cards rated" in text
+    assert "Risk points: 1 (safest path: 0; riskiest path: 6)" in text
+    # No pack: the log's ids made readable.
+    assert "1 Offer Choice 2 1 Safe 2 Contract Choice 2 2 Some risk" in text
     # Card 1, pack says 4 Danger: Lions 4 (+2), Eagles 3 (+1).
-    assert visible_text(page).count("1 4 Danger 4 +2 3 +1") == 1
-    assert "Points 5 3" in visible_text(page)  # the deck's total row
-    assert "Unreadable log lines skipped: <strong>0</strong>" in page
-    assert "did not end cleanly" not in page
+    assert text.count("1 4 Danger 4 +2 3 +1") == 1
+    assert "Points 5 3" in text  # the deck's total row
+    # Nothing a partner does not need: no count of zero skipped lines.
+    assert "skipped" not in text.lower() and "did not end cleanly" not in text
     # Self-contained: nothing fetched from anywhere.
     assert "http" not in page.replace('charset="utf-8"', "")
     assert "<link" not in page and "<script" not in page and "<img" not in page
 
 
+def test_the_summary_comes_first_and_the_details_start_a_new_page(pack: Pack) -> None:
+    page = render_html(build_report(sample_events(), pack=pack))
+    text = visible_text(page)
+    order = ["Event report", "Date", "Scenarios covered", "Warning signs discussed",
+             "Cards the room misjudged most", "Details", "1. A job offer in Istanbul"]
+    assert [text.index(word) for word in order] == sorted(text.index(w) for w in order)
+    assert '<section class="page details">' in page
+    assert ".page { break-before: page;" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_summary_prints_on_the_first_a4_page(pack: Pack, lang: str,
+                                                 tmp_path: Path) -> None:
+    report = build_report(sample_events(), pack=pack, lang=lang)
+    pdf = print_to_pdf(render_html(report), tmp_path)
+    first, second = " ".join(pdf_text(pdf, 1).split()), " ".join(pdf_text(pdf, 2).split())
+    for key in ("report", "covered", "signs", "misjudged"):
+        assert say(f"report.{key}", lang) in first, key
+    assert say("report.details", lang) not in first
+    assert second.startswith(say("report.details", lang))
+    assert pdf_pages(pdf) == 2
+
+
+def test_the_cards_the_room_misjudged_most_are_named(pack: Pack) -> None:
+    text = visible_text(render_html(build_report(sample_events(), pack=pack)))
+    # Card 2: the pack says 1 Safe, Lions said 2 and Eagles 4: two degrees off on average.
+    # Card 1 (half a degree off) and card 3 (exact) are not misjudged.
+    assert ("Cards the room misjudged most A licensed agency gives you a contract in your "
+            "language. (Safe or risky?) Pack's degree: 1 Safe · the room said: Lions 2, "
+            "Eagles 4 — rated riskier than it is Details") in text
+
+
 def test_the_pack_adds_sign_titles_and_choice_texts(pack: Pack) -> None:
     page = render_html(build_report(sample_events(), pack=pack))
-    assert "Someone keeps your passport (<code>passport-kept</code>)" in page
-    assert "A recruiter you cannot check (<code>unknown-recruiter</code>)" in page
-    assert "2 — Ask for a written contract and check the agency" in page
+    text = visible_text(page)
+    assert "Warning signs discussed Someone keeps your passport A recruiter you cannot " \
+           "check" in text
+    assert "Ask for a written contract and check the agency" in text
+    assert "A woman Aýna does not know offers her a waitress job in Istanbul." in text
+    # The pack's words, never its ids.
+    for identifier in ("passport-kept", "unknown-recruiter", "job-offer-istanbul",
+                       "safe-or-risky"):
+        assert identifier not in text, identifier
     rows = csv_rows(render_csv(build_report(sample_events(), pack=pack)))
     assert {r["item"]: r["value"] for r in pick(rows, "sign")} == {
         "passport-kept": "Someone keeps your passport",
         "unknown-recruiter": "A recruiter you cannot check"}
+
+
+def test_organisation_and_facilitator_from_the_log_head_the_report() -> None:
+    events = sample_commands()
+    events[0] |= {"organisation": "Youth Union", "facilitator": "Aýna Muradowa"}
+    text = visible_text(render_html(build_report(events)))
+    assert "Place Youth centre, Mary Organisation Youth Union Facilitator Aýna Muradowa" in text
+    plain = visible_text(render_html(build_report(sample_commands())))
+    assert "Organisation" not in plain and "Facilitator" not in plain
+
+
+def test_the_rooms_votes_are_shown_when_phones_were_used() -> None:
+    report = build_report(sample_commands())
+    assert "How the room voted" not in visible_text(render_html(report))
+    report.votes = [VoteTally("A job offer in Istanbul", "Aýna gets an offer <b>",
+                              [("1 Safe", 3), ("2 Some risk", 9), ("4 Danger", 12)])]
+    text = visible_text(render_html(report))
+    assert ("How the room voted (phones) Step or card Votes Voters Aýna gets an offer <b> "
+            "(A job offer in Istanbul) 1 Safe: 3 · 2 Some risk: 9 · 4 Danger: 12 24") in text
 
 
 def test_report_is_in_the_sessions_language(pack: Pack) -> None:
@@ -173,7 +234,7 @@ def test_a_torn_log_still_reports_and_says_how_many_lines_were_skipped(tmp_path:
     out = tmp_path / "out" / "torn.html"
     assert main(["report", str(log.path), "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert "Unreadable log lines skipped: <strong>2</strong>" in page
+    assert "2 unreadable lines of the session log were skipped." in visible_text(page)
     assert "did not end cleanly" in page
     rows = csv_rows(out.with_suffix(".csv").read_text(encoding="utf-8-sig"))
     assert session_value(rows, "skipped_lines") == "2"
@@ -210,11 +271,18 @@ def test_the_whole_room_as_one_team_is_named() -> None:
         if event["type"] == "session_start":
             event["teams"] = []
     page = render_html(build_report(events))
-    assert "<td>Whole room</td>" in page
+    assert "Team scores Whole room 5 · B 3" in visible_text(page)
 
 
-def test_card_points_follow_the_documented_rule() -> None:
-    assert [card_points(2, r) for r in (2, 1, 3, 0, None)] == [2, 1, 1, 0, 0]
+def test_card_points_follow_the_scoring_rule_and_unknowns_score_nothing() -> None:
+    assert [points_for(2, r) for r in (2, 1, 3, 0, None)] == [2, 1, 1, 0, 0]
+    assert points_for(None, 2) == 0
+
+
+def test_report_files_are_readable_by_everyone(tmp_path: Path) -> None:
+    html_path, csv_path = write_report(sample_events(), tmp_path / "r.html")
+    assert stat.S_IMODE(html_path.stat().st_mode) == 0o644
+    assert stat.S_IMODE(csv_path.stat().st_mode) == 0o644
 
 
 def test_default_report_path_is_beside_the_sessions() -> None:
@@ -244,7 +312,11 @@ def test_any_damaged_log_still_makes_a_report(raw: list[tuple[str, dict[str, Any
     events = [{"v": 1, "type": kind, **fields} for kind, fields in raw]
     report = build_report(events, skipped_lines=3)
     page = render_html(report)
-    assert "<strong>3</strong>" in page
+    # The 3 lines the log could not read, and every line of the wrong shape, are counted.
+    malformed = sum(not valid(upgrade(e)) for e in events)
+    assert report.skipped_lines == 3 + malformed
+    assert f"{3 + malformed} unreadable lines of the session log were skipped." in (
+        visible_text(page))
     assert render_csv(report).startswith("record,")
 
 

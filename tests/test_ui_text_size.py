@@ -17,6 +17,7 @@ import pytest
 
 from game.core.fitting import count_lines
 from game.core.layout import BODY, REFERENCE_SIZE, SLOTS, font_file_measure, overflow
+from game.core.model import Deck
 from game.core.session import ScreenKind
 from game.ui.keymap import Action, Command
 from game.ui.pilot import Pilot
@@ -184,7 +185,9 @@ def test_a_full_screen_stays_at_the_body_size() -> None:
 
 def test_a_card_keeps_its_size_when_the_degrees_are_typed_in() -> None:
     pilot = Pilot(SHIPPED, REFERENCE_SIZE, "ru", teams=["Team A", "Team B"])
-    pilot.press("return", "7")  # the first deck
+    first_deck = next(i for i, s in enumerate(pilot.session.pack.scenarios.values(), 1)
+                      if isinstance(s, Deck))
+    pilot.press("return", str(first_deck))
     assert pilot.screen is ScreenKind.CARD
     on_card = _texts(pilot, "card_text")
     pilot.press("2")
@@ -271,7 +274,7 @@ def test_a_short_session_summary_reads_its_results_in_full() -> None:
     pilot.press("escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.app.ui.subpages == 1
     texts = " ".join(t.text for t in pilot.drawn.texts())
-    assert "risk points 6 (safest 0, riskiest 6)" in texts
+    assert "HARMED · average degree 4.0 of 4" in texts  # the scale the room saw, 1 to 4
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "tk"])

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.cli import main
 from game.core.pack import load_pack
@@ -362,7 +364,7 @@ def test_validate_prints_on_a_console_that_cannot_show_cyrillic(tmp_path: Path) 
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert f"{folder}/???????.yaml:1:1: error: the file name '???????.yaml'" in done.stdout
-    assert done.stdout.strip().splitlines()[-1] == "1 error, 0 warnings in 4 files (1 scenarios)"
+    assert done.stdout.strip().splitlines()[-1] == "1 error, 0 warnings in 4 files (1 scenario)"
 
 
 def test_a_read_that_fails_in_the_os_is_a_problem(tmp_path: Path,
@@ -382,3 +384,40 @@ def test_a_read_that_fails_in_the_os_is_a_problem(tmp_path: Path,
     problem = find(result, "story.yaml", "cannot read the file: input/output error")
     assert problem.format() == "pack/story.yaml: error: cannot read the file: input/output error"
     assert result.pack is not None and list(result.pack.scenarios) == ["other"]
+
+
+def test_scenarios_in_a_folder_inside_the_pack_are_warned_about(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, {"stories/one.yaml": STORY_YAML, "stories/two.yaml": STORY_YAML,
+                                   "images/notes.yaml": "x: 1\n"})
+    result = load(folder)
+    problem = find(result, "stories", "the folder stories holds 2 .yaml files, which the game "
+                   "does not read", "(move them there)", severity="warning")
+    assert problem.format().startswith("pack/stories: warning: ")
+    assert not any(p.path == "pack/images" for p in result.problems)
+
+
+@given(word=st.text(alphabet="ilmwx", min_size=1, max_size=300), width=st.integers(5, 200))
+@settings(max_examples=200, deadline=None)
+def test_an_unbroken_word_is_cut_into_the_longest_pieces_that_fit(word: str, width: int) -> None:
+    from game.core.fitting import wrap
+
+    def measure(text: str) -> float:
+        return float(sum(7 if c in "il" else 13 for c in text))
+
+    lines = wrap(word, measure, width)
+    assert "".join(lines) == word
+    for line, after in zip(lines, [*lines[1:], ""]):
+        assert measure(line) <= width or len(line) == 1
+        if after:
+            assert measure(line + after[0]) > width  # nothing more would have fitted
+
+
+def test_a_control_character_in_a_file_name_is_shown_visibly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_pack(tmp_path / "p", {"story\x07.yaml": STORY_YAML})
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "\x07" not in out
+    assert f"{folder}/story\ufffd.yaml:1:1: error: the file name 'story\ufffd.yaml' is not a " \
+           "valid scenario id" in out
+    assert "(rename it to story-2.yaml)" in out  # story.yaml is taken

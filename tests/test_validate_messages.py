@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from tests.packtools import PACK_YAML, SIGNS_YAML, STORY_YAML, find, load, write_pack
+from tests.packtools import PACK_HEAD, PACK_YAML, SIGNS_YAML, STORY_YAML, find, load, write_pack
 
-TWO_LANGS = PACK_YAML.replace("languages: [en]", "languages: [en, ru]")
+TWO_LANGS = PACK_HEAD.replace("languages: [en]", "languages: [en, ru]")
 
 
 # ------------------------------------------------------------------ help contacts (4)
@@ -18,7 +18,7 @@ TWO_LANGS = PACK_YAML.replace("languages: [en]", "languages: [en, ru]")
 
 def test_a_help_contact_without_contact_leaves_out_that_contact_not_the_pack(
         tmp_path: Path) -> None:
-    pack = PACK_YAML + ("help:\n"
+    pack = PACK_HEAD + ("help:\n"
                         "  - name: Hotline\n"
                         "  - name: Police\n"
                         "    contact: \"02\"\n")
@@ -106,7 +106,7 @@ def test_a_cyrillic_letter_in_a_next_is_named_not_suggested(tmp_path: Path) -> N
     story = STORY_YAML.replace("next: home-safe", "next: h\u043eme-safe")
     problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
                    "is not a step of this story")
-    assert (problem.line, problem.col) == (16, 15)
+    assert (problem.line, problem.col) == (16, 16)  # at the Cyrillic letter itself
     assert "did you mean" not in problem.message
     assert ("character 2 is '\u043e', cyrillic small letter o (U+043E), not a Latin letter"
             in problem.message)
@@ -118,8 +118,9 @@ def test_a_cyrillic_letter_in_a_sign_and_a_step_id_is_named(tmp_path: Path) -> N
     result = load(write_pack(tmp_path, {"story.yaml": story}))
     sign = find(result, "story.yaml", "warning sign 'p\u0430ssport-kept' is not in")
     assert "character 2 is '\u0430', cyrillic small letter a (U+0430)" in sign.message
+    assert (sign.line, sign.col) == (10, 18)
     step = find(result, "story.yaml", "step id 'h\u0430rmed' is not valid")
-    assert step.line == 20 and "cyrillic small letter a" in step.message
+    assert (step.line, step.col) == (20, 4) and "cyrillic small letter a" in step.message
 
 
 def test_an_invisible_character_in_an_id_is_named(tmp_path: Path) -> None:
@@ -127,6 +128,14 @@ def test_an_invisible_character_in_an_id_is_named(tmp_path: Path) -> None:
     problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
                    "is not a step of this story")
     assert "character 10 is an invisible zero width space (U+200B)" in problem.message
+    assert (problem.line, problem.col) == (16, 24)
+
+
+def test_a_look_alike_letter_in_quotes_is_pointed_at_too(tmp_path: Path) -> None:
+    story = STORY_YAML.replace("next: home-safe", 'next: "home-s\u0430fe"')
+    problem = find(load(write_pack(tmp_path, {"story.yaml": story})), "story.yaml",
+                   "is not a step of this story")
+    assert (problem.line, problem.col) == (16, 22)
 
 
 # ------------------------------------------------------------------ hints at the cause (8)
@@ -225,7 +234,7 @@ def test_upper_case_language_codes_are_one_error_at_the_cause(
         f"{folder}/pack.yaml:2:13: error: languages: 'EN', 'RU' are not language codes (two or "
         "three lowercase letters, like en, ru, tk, or pt-br): write [en, ru]; the languages of "
         "the pack's texts are checked once this is fixed",
-        "1 error, 0 warnings in 3 files (1 scenarios)",
+        "1 error, 0 warnings in 3 files (1 scenario)",
     ]
 
 
@@ -365,3 +374,44 @@ def test_a_misnamed_glossary_is_named_where_its_signs_are_missed(tmp_path: Path)
     problem = find(result, "story.yaml", "warning sign 'passport-kept' is not in")
     assert problem.message.endswith("(Warning-Signs.YAML is not read: rename it to "
                                     "warning-signs.yaml)")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Summary", "summary"), ("sumary", "summary")])
+def test_a_mistyped_required_key_is_one_error_not_two(tmp_path: Path, typed: str,
+                                                      meant: str) -> None:
+    story = STORY_YAML.replace("summary:", f"{typed}:")
+    result = load(write_pack(tmp_path, {"story.yaml": story}))
+    problems = [p for p in result.problems if p.path == "pack/story.yaml"]
+    assert [p.format() for p in problems] == [
+        f"pack/story.yaml:3:1: error: unknown key '{typed}' (did you mean '{meant}'?)"]
+
+
+@pytest.mark.parametrize(("raw", "what"), [
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a Word document (or another zip file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word document (.doc)"),
+    (b"{\\rtf1\\ansi\\deff0 kind: story}", "rich text (RTF, as WordPad and TextEdit save it)"),
+])
+def test_a_document_saved_under_a_yaml_name_says_to_save_plain_text(
+        tmp_path: Path, raw: bytes, what: str) -> None:
+    result = load(write_pack(tmp_path, {"story.yaml": raw, "other.yaml": STORY_YAML}))
+    problem = find(result, "story.yaml")
+    assert problem.format() == (
+        f"pack/story.yaml:1:1: error: the file is {what}, not plain text: open it in the word "
+        "processor and save it as plain text (.txt, UTF-8), then rename it to end in .yaml")
+    assert result.pack is not None and list(result.pack.scenarios) == ["other"]
+
+
+def test_notepad_unicode_big_endian_is_utf16_too(tmp_path: Path) -> None:
+    raw = "\ufeff".encode("utf-16-be") + STORY_YAML.encode("utf-16-be")
+    find(load(write_pack(tmp_path, {"story.yaml": raw})), "story.yaml", "saved as UTF-16")
+
+
+def test_a_risk_written_as_its_label_says_which_number_to_write(tmp_path: Path) -> None:
+    pack = TWO_LANGS.replace("label: Danger", "label: {en: Danger, ru: Опасно}")
+    story = STORY_YAML.replace("risk: 3", "risk: опасно").replace("risk: 0", "risk: Safe")
+    result = load(write_pack(tmp_path, {"pack.yaml": pack, "story.yaml": story}))
+    first = find(result, "story.yaml", "risk 'опасно' is the label of a degree")
+    assert first.format() == ("pack/story.yaml:9:15: error: step 'offer', choice 1: risk "
+                              "'опасно' is the label of a degree: write its number, risk: 3")
+    second = find(result, "story.yaml", "risk 'Safe' is the label of a degree")
+    assert second.message.endswith("write its number, risk: 0") and second.line == 14

@@ -19,7 +19,14 @@ from game.core.layout import REFERENCE_SIZE, Room, room
 from game.core.model import ID_PATTERN, LANG_PATTERN, Deck, Degree, PackInfo, Story, Text
 from game.core.pictures import PictureError, inspect_picture
 from game.core.problems import Problem, Severity
-from game.core.wording import Suggester, at, did_you_mean, field_name, non_latin
+from game.core.wording import (
+    Suggester,
+    at,
+    did_you_mean,
+    field_name,
+    first_foreign,
+    non_latin,
+)
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
@@ -117,9 +124,10 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     """Languages of every text (missing, unknown, first one absent) and whether it fits.
 
     `prefix` is where `model` sits in the file (a warning sign under its id)."""
-    problems: list[Problem] = []
     if not ctx.languages or ctx.languages_held:
-        return problems
+        return check_placeholders(model, doc, prefix)
+    problems: list[Problem] = []
+    placeholders: list[Loc] = []
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
@@ -137,6 +145,8 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                         loc, file_kind, f"no '{lang}' translation{_for(loc)} "
                         f"(shown in '{default}')"), severity=WARNING))
         slot_room = _room(file_kind, loc) if ctx.display_checks else None
+        if any(_is_placeholder(string) for string in by_lang.values()):
+            placeholders.append(loc)
         for lang, string in by_lang.items():
             if lang not in listed:
                 continue
@@ -157,7 +167,36 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     "(shorten it"
                     + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
-    return problems
+    return _placeholder_reminder(placeholders, doc) + problems
+
+
+PLACEHOLDER = "TODO"
+"""How a text says it is still to be written: it starts with this (as `new`'s templates do)."""
+
+
+def check_placeholders(model: BaseModel, doc: YamlDoc, prefix: Loc = ()) -> list[Problem]:
+    """One reminder for the texts that still start with TODO, at the first, naming every line
+    (`check_texts` makes it in its own pass; this is for a file whose languages are held)."""
+    found = [loc for loc, text in texts(model, prefix)
+             if any(map(_is_placeholder, [text.root] if isinstance(text.root, str)
+                        else text.root.values()))]
+    return _placeholder_reminder(found, doc)
+
+
+def _is_placeholder(string: str) -> bool:
+    return string.startswith(PLACEHOLDER) or (string[:1].isspace()
+                                              and string.lstrip().startswith(PLACEHOLDER))
+
+
+def _placeholder_reminder(found: list[Loc], doc: YamlDoc) -> list[Problem]:
+    if not found:
+        return []
+    lines = sorted({doc.where(loc)[0] for loc in found})
+    shown = ", ".join(str(n) for n in lines[:12]) + (", ..." if len(lines) > 12 else "")
+    count = f"{len(found)} texts still start" if len(found) > 1 else "a text still starts"
+    return [doc.problem(found[0], f"{count} with {PLACEHOLDER}, a placeholder to replace "
+                        f"(line{'s' if len(lines) > 1 else ''} {shown}): write the real text "
+                        "in its place", severity=WARNING)]
 
 
 def _nothing_missing(_text: str) -> None:
@@ -237,7 +276,8 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                                             "twice"))
             elif sid not in scenario_ids:
                 problems.append(doc.problem(loc, f"scenarios entry {i + 1}: '{sid}' names no "
-                                f"scenario file ({sid}.yaml){suggest(sid)}"))
+                                f"scenario file ({sid}.yaml){suggest(sid)}",
+                                char=first_foreign(sid)))
             listed.add(sid)
         for sid in scenario_ids:
             if sid not in listed:
@@ -253,14 +293,39 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                             "number, address or website", severity=WARNING))
         problems += check_texts(contact, doc, "pack", ctx, ("help", i))
     problems += check_places_of_help(info, doc, list(positions))
+    problems += check_help_phone(info, doc)
     problems += check_texts(info.model_copy(update={"help": []}), doc, "pack", ctx)
     return problems
+
+
+_NOT_A_PHONE = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+", re.IGNORECASE)
+PHONE_DIGITS = 3
+"""Digits a contact needs to be a number a room can dial (the shortest lines: 112, 157)."""
+
+
+def is_phone_number(contact: str) -> bool:
+    """Whether `contact` holds a number to dial: three digits or more once e-mail addresses
+    and web addresses (which may hold digits too) are taken out."""
+    rest = _NOT_A_PHONE.sub(" ", contact)
+    return sum(ch.isdigit() for ch in rest) >= PHONE_DIGITS
+
+
+def check_help_phone(info: PackInfo, doc: YamlDoc) -> list[Problem]:
+    """pack.yaml: a warning when no help contact has a phone number. The room leaves with
+    the help screen's image: a website alone cannot be called from a lost phone's SIM."""
+    if any(is_phone_number(c.contact) for c in info.help):
+        return []
+    where: Loc = ("help",) if info.help else ()
+    what = ("no help contact has a phone number" if info.help else "there are no help "
+            "contacts")
+    return [doc.problem(where, f"help: {what}; add at least one line people can call "
+                        "(contact: \"+993 12 000000\")", severity=WARNING, key=True)]
 
 
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:
     """warning-signs.yaml: every id is kebab-case."""
     return [doc.problem((sid,), f"warning sign id '{sid}' is not valid: {id_rule(sid)}",
-                        key=True)
+                        key=True, char=first_foreign(sid))
             for sid in signs if not ID_PATTERN.fullmatch(sid)]
 
 
@@ -278,7 +343,7 @@ def _check_signs(signs: list[str], loc: Loc, doc: YamlDoc, file_kind: str,
                                   "warning-signs.yaml)")
             problems.append(doc.problem((*loc, "signs", j), at(
                 loc, file_kind, f"warning sign '{sid}' is not in {where_defined}"
-                f"{ctx.sign_suggester(sid)}")))
+                f"{ctx.sign_suggester(sid)}"), char=first_foreign(sid)))
     return problems
 
 
@@ -384,10 +449,11 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
     for sid in steps:
         if not ID_PATTERN.fullmatch(sid):
             problems.append(doc.problem(("steps", sid), f"step id '{sid}' is not valid: "
-                                        f"{id_rule(sid)}", key=True))
+                                        f"{id_rule(sid)}", key=True, char=first_foreign(sid)))
     if story.start is not None and story.start not in steps:
         problems.append(doc.problem(("start",), f"start '{story.start}' is not a step of this "
-                                    f"story{suggest(story.start)}"))
+                                    f"story{suggest(story.start)}",
+                                    char=first_foreign(story.start)))
     edges: dict[str, list[tuple[int, str]]] = {}
     for sid, step in steps.items():
         loc: Loc = ("steps", sid)
@@ -409,7 +475,7 @@ def check_story(story: Story, doc: YamlDoc, ctx: PackContext) -> list[Problem]:
             if choice.next not in steps:
                 problems.append(doc.problem((*cloc, "next"), at(
                     cloc, "story", f"next '{choice.next}' is not a step of this story"
-                    f"{suggest(choice.next)}")))
+                    f"{suggest(choice.next)}"), char=first_foreign(choice.next)))
             else:
                 edges[sid].append((i, choice.next))
     problems += _check_graph(story, edges, doc)

@@ -273,6 +273,8 @@ ALIASES: dict[str, str] = {"uk": "gb", "el": "gr"}
 """Codes people write that ISO 3166-1 does not use for that country (the UK is 'gb')."""
 
 _LANGS = ("en", "ru", "tk")
+LANGUAGES = _LANGS
+"""The languages the names above are written in."""
 
 
 def is_country(code: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, repeat
@@ -9,6 +10,18 @@ from operator import add
 
 Measure = Callable[[str], float]
 """Width in pixels of one line of text."""
+
+NO_BREAK = ("\u00a0", "\u202f", "\u2007")
+"""Spaces a line never breaks at ("1 · Howpsuz" held together), though Python's split
+takes them for spaces."""
+_BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` between the spaces a line may break at."""
+    if not any(space in text for space in NO_BREAK):
+        return text.split()  # the common case, at str.split's speed
+    return [w for w in _BREAKABLE.split(text) if w]
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:
@@ -21,7 +34,7 @@ def wrap(text: str, measure: Measure, width: float) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
-        words = paragraph.split()
+        words = words_of(paragraph)
         if not words:
             lines.append("")
             continue
@@ -39,7 +52,7 @@ def count_lines(text: str, measure: Measure, width: float) -> int:
     """How many lines `wrap` would make of `text`, without building them."""
     count = 0
     for paragraph in text.replace("\r\n", "\n").split("\n"):
-        words = paragraph.split()
+        words = words_of(paragraph)
         if not words:
             count += 1
             continue
@@ -72,37 +85,60 @@ def _breaks(words: list[str], measure: Measure, width: float) -> list[tuple[int,
 def _split_word(word: str, measure: Measure, width: float) -> list[str]:
     """A word wider than a line, cut between characters into lines that fit.
 
-    Each line's piece is found by measuring in halves (a piece twice as long until it no
-    longer fits, then bisecting), so a line costs a few measures of about its own length:
-    a 1 MB word without a space is cut in linear time, not remeasured from its start for
-    every line.
+    Each line's piece is found by measuring in halves around a guess (the length of the
+    line before): a few measures of about a line's length each, so a 1 MB word without a
+    space is cut in linear time, not remeasured from its start for every line.
     """
     pieces = []
     start = 0
+    guess = 1
     while start < len(word):
-        cut = _fitting_length(word, start, measure, width)
-        pieces.append(word[start:start + cut])
-        start += cut
+        guess = _fitting_length(word, start, measure, width, guess)
+        pieces.append(word[start:start + guess])
+        start += guess
     return pieces or [word]
 
 
-def _fitting_length(word: str, start: int, measure: Measure, width: float) -> int:
+def _fitting_length(word: str, start: int, measure: Measure, width: float, guess: int) -> int:
     """How many characters of `word` from `start` fit in `width` (at least one: a single
-    character wider than the line still takes a line of its own)."""
+    character wider than the line still takes a line of its own).
+
+    Gallops from `guess` (steps of 1, 2, 4, ... up while the piece fits, or down while it
+    does not), then bisects the last step.
+    """
     rest = len(word) - start
-    good = 1
-    bad = 0
-    while good < rest:
-        trial = min(rest, good * 2)
-        if measure(word[start:start + trial]) > width:
+
+    def fits(length: int) -> bool:
+        return measure(word[start:start + length]) <= width
+
+    first = min(max(guess, 1), rest)
+    step = 1
+    if fits(first):
+        good = first
+        while good < rest:
+            trial = min(rest, good + step)
+            if not fits(trial):
+                bad = trial
+                break
+            good = trial
+            step *= 2
+        else:
+            return good
+    else:
+        bad = first
+        while True:
+            trial = bad - step
+            if trial <= 1:
+                good = 1
+                break
+            if fits(trial):
+                good = trial
+                break
             bad = trial
-            break
-        good = trial
-    if not bad:
-        return good
+            step *= 2
     while bad - good > 1:
         mid = (good + bad) // 2
-        if measure(word[start:start + mid]) <= width:
+        if fits(mid):
             good = mid
         else:
             bad = mid

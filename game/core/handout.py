@@ -1,142 +1,124 @@
-"""The participant handout: the pack's warning signs and help contacts as an A4 booklet.
+"""The participant handout: one A4 sheet, printed on both sides, that people take home.
 
-Participants take it home, so it is printed large and plain: one section per
-warning sign (what it is, why it is dangerous, what to do), then where to get
-help. Self-contained HTML, every text from the pack escaped.
+Help contacts first and large (grouped by the country they serve when the pack says
+so), then every warning sign of the pack in a line or two with what to do. Rendered
+from the `handout.html.j2` template with the shared stylesheet; every text escaped.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from html import escape
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core.model import Text
+from game.core.catalogue import country_name, say
+from game.core.documents import render, user_template_folders
+from game.core.files import write_atomic
+from game.core.helplines import contacts_by_country
+from game.core.model import HelpContact
 from game.core.pack import Pack
 
-# The booklet's own words; a language missing here falls back to English.
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "subtitle": "Warning signs of human trafficking and where to get help",
-        "intro": "Safe migration is your right. These warning signs help you spot "
-                 "trafficking early. Help is free and confidential.",
-        "why": "Why it is dangerous",
-        "what": "What to do",
-        "help": "Where to get help",
-    },
-    "ru": {
-        "subtitle": "Признаки торговли людьми и куда обратиться за помощью",
-        "intro": "Безопасная миграция — твоё право. Эти тревожные признаки помогут вовремя "
-                 "распознать торговлю людьми. Помощь бесплатна и конфиденциальна.",
-        "why": "Почему это опасно",
-        "what": "Что делать",
-        "help": "Куда обратиться за помощью",
-    },
-    "tk": {
-        "subtitle": "Adam söwdasynyň howp alamatlary we kömegi nireden almaly",
-        "intro": "Howpsuz migrasiýa seniň hukugyň. Bu howp alamatlary adam söwdasyny ir "
-                 "tanamaga kömek edýär. Kömek mugt we gizlin.",
-        "why": "Näme üçin howply",
-        "what": "Näme etmeli",
-        "help": "Kömegi nireden almaly",
-    },
-}
+# Above this many contacts the help box takes three narrower columns, so that the sheet
+# still holds every sign on its back.
+MANY_CONTACTS = 8
+LONG_CONTACT = 16  # characters; "08000 121 700" and "www.iom.int" stay large
 
-STYLE = """
-@page { size: A4; margin: 18mm 17mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, Helvetica, sans-serif;
-       font-size: 15pt; line-height: 1.45; color: #000; background: #fff;
-       max-width: 40em; margin: 2em auto; padding: 0 1em; }
-header { border-bottom: 3px solid #000; margin-bottom: 1em; }
-h1 { font-size: 26pt; line-height: 1.15; margin: 0 0 .2em; }
-.subtitle { font-size: 16pt; margin: 0 0 .6em; }
-.intro { font-size: 16pt; font-weight: bold; border-left: 8px solid #000;
-         padding: .3em 0 .3em .7em; margin: 0 0 1.2em; }
-section.sign { break-inside: avoid; page-break-inside: avoid; margin: 0 0 1.1em;
-               padding-bottom: .6em; border-bottom: 1px solid #999; }
-h2 { font-size: 19pt; line-height: 1.2; margin: 0 0 .3em; }
-h3 { font-size: 13pt; text-transform: uppercase; letter-spacing: .03em;
-     margin: .5em 0 .1em; }
-p { margin: 0 0 .3em; }
-section.help { break-inside: avoid; page-break-inside: avoid; border: 4px solid #000;
-               border-radius: 6px; padding: .6em 1em .8em; margin-top: 1.4em; }
-section.help h2 { font-size: 22pt; }
-.contact { margin: .7em 0 0; }
-.contact .name { font-weight: bold; }
-.contact .number { font-size: 24pt; font-weight: bold; letter-spacing: .02em;
-                   overflow-wrap: anywhere; line-height: 1.2; }
-h2, h3 { break-after: avoid; page-break-after: avoid; }
-@media print { body { margin: 0; max-width: none; padding: 0; } }
-"""
+
+@dataclass
+class ContactLine:
+    """A help contact as printed: its number or address, who it is, and what it is for."""
+
+    contact: str
+    name: str
+    note: str = ""
+
+    @property
+    def long(self) -> bool:
+        """An address rather than a number: printed smaller so it breaks at most once."""
+        return len(self.contact) > LONG_CONTACT
+
+
+@dataclass
+class ContactGroup:
+    """The contacts serving one country ('' name: everywhere, or the pack does not say)."""
+
+    name: str
+    contacts: list[ContactLine] = field(default_factory=list)
+
+
+@dataclass
+class SignLine:
+    """A warning sign as printed: its title and what to do."""
+
+    title: str
+    advice: str
 
 
 def word(lang: str, key: str) -> str:
-    """The booklet's word for `key` in `lang`, else in English."""
-    return WORDS.get(lang, {}).get(key) or WORDS["en"][key]
+    """The handout's word for `key` in `lang` (the catalogue's `handout.key`)."""
+    return say(f"handout.{key}", lang)
 
 
-def render_handout(pack: Pack, lang: str) -> str:
-    """The booklet of `pack` in `lang` as one HTML page with A4 print styles.
+def contact_groups(pack: Pack, lang: str) -> list[ContactGroup]:
+    """The pack's help contacts by the countries they serve, each printed once.
 
-    Every warning sign of the pack, in the order of warning-signs.yaml, then every
-    help contact. Texts missing in `lang` fall back to the pack's first language.
+    In the order of `helplines.contacts_by_country` (the home country first, then the
+    others as pack.yaml names them, those for anywhere last, headed so); a contact that
+    serves several countries (112) is printed once, under all their names together,
+    where the first of them comes. A pack without `where:` prints one group without a
+    heading, as written.
     """
+    grouped = contacts_by_country(pack)
+    if len(grouped) <= 1:
+        return [ContactGroup("", [_line(pack, c, lang) for _, cs in grouped for c in cs])]
+    by_places: dict[tuple[str, ...], list[HelpContact]] = {}
+    seen: set[int] = set()
+    for _, contacts in grouped:
+        for contact in contacts:
+            if id(contact) in seen:
+                continue
+            seen.add(id(contact))
+            places = tuple(dict.fromkeys(code.lower() for code in contact.where))
+            by_places.setdefault(places, []).append(contact)
+    return [ContactGroup(" · ".join(country_name(c, lang) for c in places) if places
+                         else word(lang, "everywhere"),
+                         [_line(pack, c, lang) for c in contacts])
+            for places, contacts in by_places.items()]
 
-    def text(value: Text | None) -> str:
-        return escape(pack.text(value, lang))
 
-    title = text(pack.info.title)
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{escape(lang)}">',
-        '<head><meta charset="utf-8">',
-        f"<title>{title}</title>",
-        f"<style>{STYLE}</style></head><body>",
-        "<header>",
-        f"<h1>{title}</h1>",
-        f'<p class="subtitle">{escape(word(lang, "subtitle"))}</p>',
-        "</header>",
-        f'<p class="intro">{escape(word(lang, "intro"))}</p>',
-    ]
-    for number, sign in enumerate(pack.signs.values(), start=1):
-        out += [
-            '<section class="sign">',
-            f"<h2>{number}. {text(sign.title)}</h2>",
-            f"<h3>{escape(word(lang, 'why'))}</h3>",
-            f"<p>{text(sign.explanation)}</p>",
-            f"<h3>{escape(word(lang, 'what'))}</h3>",
-            f"<p>{text(sign.advice)}</p>",
-            "</section>",
-        ]
-    if pack.info.help:
-        out += ['<section class="help">', f"<h2>{escape(word(lang, 'help'))}</h2>"]
-        for contact in pack.info.help:
-            out.append('<div class="contact">')
-            out.append(f'<div class="name">{text(contact.name)}</div>')
-            out.append(f'<div class="number">{escape(contact.contact)}</div>')
-            if contact.note is not None:
-                out.append(f'<div class="note">{text(contact.note)}</div>')
-            out.append("</div>")
-        out.append("</section>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+def _line(pack: Pack, contact: HelpContact, lang: str) -> ContactLine:
+    return ContactLine(contact.contact, pack.text(contact.name, lang),
+                       pack.text(contact.note, lang) if contact.note is not None else "")
+
+
+def sign_lines(pack: Pack, lang: str) -> list[SignLine]:
+    """Every warning sign of the pack, in the order of warning-signs.yaml."""
+    return [SignLine(_sentence(pack.text(sign.title, lang)), pack.text(sign.advice, lang))
+            for sign in pack.signs.values()]
+
+
+def _sentence(title: str) -> str:
+    # "Someone keeps your passport." but "Too good to be true?" keeps its own mark.
+    title = title.strip()
+    return title if title[-1:] in ".?!…" else f"{title}."
+
+
+def render_handout(pack: Pack, lang: str, folders: Sequence[Path] | None = None) -> str:
+    """The handout of `pack` in `lang` as one HTML page with A4 print styles.
+
+    Texts missing in `lang` fall back to the pack's first language. `folders`:
+    where an association's own templates are looked for first.
+    """
+    return render("handout.html.j2", lang, "handout", folders=folders,
+                  title=pack.text(pack.info.title, lang), groups=contact_groups(pack, lang),
+                  signs=sign_lines(pack, lang), many=MANY_CONTACTS)
 
 
 def write_handout(pack: Pack, lang: str, out: Path) -> Path:
-    """Write the booklet to `out` (replaced whole, folders created); returns `out`.
+    """Write the handout to `out` (replaced whole, folders created, mode 0644).
 
-    Raises OSError when it cannot be written.
+    Templates in the pack's or the data folder's `templates/` win over the built-in
+    ones. Raises OSError when it cannot be written.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(render_handout(pack, lang))
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return out
+    page = render_handout(pack, lang, user_template_folders(pack.folder))
+    return write_atomic(out, page, newline="\n")

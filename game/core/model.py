@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
+from game.core.catalogue import pick
+
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 
@@ -88,11 +90,14 @@ class Text(RootModel[str | dict[str, str]]):
         raise ValueError("should be a text (a string, or language: string lines)")
 
     def in_language(self, lang: str, default: str) -> str:
-        """The text in `lang`, else in the pack's first language `default`."""
+        """The text in `lang`, else by the catalogue's fallback chain (`uz-Latn` -> `uz`),
+        else in the pack's first language `default`."""
         value = self.root
         if isinstance(value, str):
             return value
-        return value.get(lang) or value.get(default) or next(iter(value.values()), "")
+        if value.get(lang):  # the common case, drawn every frame: no chain to build
+            return value[lang]
+        return pick(value, lang, default) or next(iter(value.values()), "")
 
     def languages(self, default: str) -> set[str]:
         """Languages this text is written in (a plain string counts as `default`)."""

@@ -22,6 +22,7 @@ from game.core.checks import (
 )
 from game.core.model import ID_PATTERN, Deck, HelpContact, PackInfo, Story, Text, WarningSign
 from game.core.problems import Problem, Severity
+from game.core.wording import at as at_place
 from game.core.wording import describe_error, did_you_mean, errors_of, non_latin
 from game.core.yamlfile import (
     Loc,
@@ -206,6 +207,14 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
             else:
                 problems.append(problem)
             continue
+        nested = _nested_scenarios(path) if name != "images" else 0
+        if nested:
+            problems.append(Problem(show(name), 0, 0, Severity.WARNING,
+                                    f"the folder {name} holds {nested} .yaml "
+                                    f"file{'s' if nested != 1 else ''}, which the game does not "
+                                    "read: a pack's scenarios sit directly in the pack folder, "
+                                    "next to pack.yaml (move them there)"))
+            continue
         if lower.endswith((".yaml.txt", ".yml.txt")):
             stem = name[:-len(".txt")].rsplit(".", 1)[0]
             why = ("it ends in .txt (Windows may hide that part of the name; Notepad adds it "
@@ -219,6 +228,18 @@ def _pack_files(folder: Path, listing: list[Path], show: Any,
         problems.append(Problem(show(name), 0, 0, Severity.WARNING,
                                 f"{name} is not read: {why} (rename it to {stem}.yaml)"))
     return files, refused
+
+
+def _nested_scenarios(path: Path) -> int:
+    """How many scenario-like files a folder inside the pack holds (0 for anything else)."""
+    try:
+        if path.is_symlink() or not path.is_dir():
+            return 0
+        return sum(1 for child in path.iterdir()
+                   if child.name.lower().endswith((".yaml", ".yml"))
+                   and not child.name.startswith("."))
+    except OSError:
+        return 0
 
 
 def printable(name: str) -> str:
@@ -275,15 +296,23 @@ def _in_file_order(problems: list[Problem], show: Any) -> list[Problem]:
 
 
 def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int | None,
-              problems: list[Problem], data: Any = None, at: Loc = ()) -> Any:
+              problems: list[Problem], data: Any = None, at: Loc = (),
+              labels: dict[str, int] | None = None) -> Any:
     """`data` (default: the whole file), which sits at `at` in the file, as `model`;
-    None after reporting each of its errors where it was written."""
+    None after reporting each of its errors where it was written. `labels` maps each
+    degree's label (lower case, in every language) to its number, for a `risk` written
+    as a label."""
     try:
         return model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         for error in errors_of(exc):
             error = dict(error, loc=(*at, *error["loc"]))
             loc, message, on_key = describe_error(error, file_kind, scale)
+            given = error.get("input")
+            if labels and loc[-1:] == ("risk",) and isinstance(given, str) \
+                    and given.strip().lower() in labels:
+                message = at_place(loc, file_kind, f"risk '{given}' is the label of a degree: "
+                                   f"write its number, risk: {labels[given.strip().lower()]}")
             line, col = doc.where(loc, key=on_key)
             problems.append(Problem(doc.shown, line, col, Severity.ERROR, message))
         return None
@@ -368,6 +397,11 @@ def _load_scenario(path: Path, shown: str,
             foreign = ("its name holds bytes that are not UTF-8 text, as when a zip made on "
                        "another computer is unpacked: rename it, like job-offer.yaml")
         better = as_id(sid)
+        taken = 1
+        while better and (path.parent / f"{better}.yaml").exists():
+            # The copy Explorer made sits beside the original: suggest a free name.
+            taken += 1
+            better = f"{as_id(sid)}-{taken}"
         how = (f" ({foreign})" if foreign else
                f" (rename it to {better}.yaml{', for example' if 'copy' in better else ''})"
                if better else "")
@@ -398,7 +432,10 @@ def _load_scenario(path: Path, shown: str,
                                         f"{did_you_mean(str(kind), ['story', 'cards'])}"))
         return None, problems
     scale = len(ctx.scale) or None
-    scenario = _validate(model, doc, file_kind, scale, problems)
+    labels = {text.strip().lower(): i for i, degree in enumerate(ctx.scale)
+              for text in ([degree.label.root] if isinstance(degree.label.root, str)
+                           else degree.label.root.values())}
+    scenario = _validate(model, doc, file_kind, scale, problems, labels=labels)
     if scenario is None:
         return None, problems
     if isinstance(scenario, Story):

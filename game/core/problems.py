@@ -40,7 +40,7 @@ class Problem:
 
     def format(self) -> str:
         """`path:line:col: error|warning: message`, the form editors and terminals link."""
-        where = self.path
+        where = self.path.translate(_INVISIBLE)
         if self.line:
             where += f":{self.line}"
             if self.col:
@@ -56,10 +56,10 @@ def summary_line(problems: list[Problem], files: int, scenarios: int) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if not problems:
-        return f"ok: {scenarios} scenarios in {files} files, no problems"
+        return f"ok: {_count(scenarios, 'scenario')} in {_count(files, 'file')}, no problems"
     return (
         f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
-        f"in {files} files ({scenarios} scenarios)"
+        f"in {_count(files, 'file')} ({_count(scenarios, 'scenario')})"
     )
 
 

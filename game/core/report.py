@@ -9,181 +9,31 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import Any
 
+from game.core.catalogue import format_date, language_in, say
+from game.core.documents import render, user_template_folders
 from game.core.eventlog import parse_time
+from game.core.events import checked
+from game.core.files import write_atomic
 from game.core.model import OUTCOMES, Deck, Story
 from game.core.pack import Pack
+from game.core.scoring import card_points
+from game.core.session import DeckResult, Result, StoryResult
 
-# The report's own words. Any key missing in a language falls back to English.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "report": "Event report",
-        "summary": "Session",
-        "date": "Date",
-        "time": "Time",
-        "duration": "Duration",
-        "place": "Place",
-        "pack": "Scenario pack",
-        "language": "Language",
-        "participants": "Participants",
-        "not_given": "not given",
-        "teams": "Teams",
-        "no_teams": "none (the whole room)",
-        "room": "Whole room",
-        "played": "Scenarios played",
-        "not_ended": "The session did not end cleanly; times are up to its last recorded "
-                     "action.",
-        "story": "story",
-        "cards": "card deck",
-        "unfinished": "not finished",
-        "outcome": "Ending",
-        "safe": "safe",
-        "harmed": "harmed",
-        "helped": "helped",
-        "step": "Step",
-        "choice": "Choice",
-        "degree": "Degree of risk",
-        "risk_points": "Risk points",
-        "safest": "safest path",
-        "riskiest": "riskiest path",
-        "risk_note": "Risk points add up the degrees taken, the lowest degree counting as 0.",
-        "card": "Card",
-        "pack_degree": "Pack's degree",
-        "points": "points",
-        "points_note": "Points per card: the pack's degree exactly = 2, one degree away = 1.",
-        "room_voted": "How the room voted from phones",
-        "room_step": "Step {n}: {share}% chose {choice} ({votes} of the room's {total} votes)",
-        "room_card": "Card {n}: {share}% gave {choice} ({votes} of the room's {total} votes)",
-        "signs": "Warning signs covered",
-        "no_signs": "none",
-        "scores": "Team scores",
-        "team": "Team",
-        "score": "Points",
-        "skipped": "Unreadable log lines skipped",
-        "source": "Session log",
-        "privacy": "This report holds counts and team names only, no participant's name.",
-        "hours": "h",
-        "minutes": "min",
-    },
-    "ru": {
-        "report": "Отчёт о мероприятии",
-        "summary": "Занятие",
-        "date": "Дата",
-        "time": "Время",
-        "duration": "Продолжительность",
-        "place": "Место",
-        "pack": "Набор сценариев",
-        "language": "Язык",
-        "participants": "Участников",
-        "not_given": "не указано",
-        "teams": "Команды",
-        "no_teams": "нет (весь зал вместе)",
-        "room": "Весь зал",
-        "played": "Сыграно сценариев",
-        "not_ended": "Занятие не было завершено как положено; время указано до последнего "
-                     "записанного действия.",
-        "story": "история",
-        "cards": "карточки",
-        "unfinished": "не закончен",
-        "outcome": "Концовка",
-        "safe": "безопасно",
-        "harmed": "пострадал(а)",
-        "helped": "получил(а) помощь",
-        "step": "Шаг",
-        "choice": "Выбор",
-        "degree": "Степень риска",
-        "risk_points": "Очки риска",
-        "safest": "самый безопасный путь",
-        "riskiest": "самый рискованный путь",
-        "risk_note": "Очки риска — сумма выбранных степеней; самая низкая степень считается "
-                     "за 0.",
-        "card": "Карточка",
-        "pack_degree": "Степень по сценарию",
-        "points": "очки",
-        "points_note": "Очки за карточку: точно как в сценарии = 2, на одну степень "
-                       "рядом = 1.",
-        "room_voted": "Как зал голосовал с телефонов",
-        "room_step": "Шаг {n}: {share}% выбрали {choice} ({votes} из {total} голосов зала)",
-        "room_card": "Карточка {n}: {share}% дали {choice} ({votes} из {total} голосов зала)",
-        "signs": "Разобранные тревожные признаки",
-        "no_signs": "нет",
-        "scores": "Очки команд",
-        "team": "Команда",
-        "score": "Очки",
-        "skipped": "Пропущено нечитаемых строк журнала",
-        "source": "Журнал занятия",
-        "privacy": "В отчёте только числа и названия команд, без имён участников.",
-        "hours": "ч",
-        "minutes": "мин",
-    },
-    "tk": {
-        "report": "Çäre barada hasabat",
-        "summary": "Sapak",
-        "date": "Sene",
-        "time": "Wagt",
-        "duration": "Dowamlylygy",
-        "place": "Ýeri",
-        "pack": "Ssenariýler toplumy",
-        "language": "Dil",
-        "participants": "Gatnaşyjylar",
-        "not_given": "görkezilmedi",
-        "teams": "Toparlar",
-        "no_teams": "ýok (tutuş zal bilelikde)",
-        "room": "Tutuş zal",
-        "played": "Oýnalan ssenariýler",
-        "not_ended": "Sapak dogry tamamlanmady; wagt iň soňky ýazylan hereketine çenli "
-                     "görkezilýär.",
-        "story": "waka",
-        "cards": "kartlar",
-        "unfinished": "tamamlanmady",
-        "outcome": "Soňy",
-        "safe": "howpsuz",
-        "harmed": "zyýan çekdi",
-        "helped": "kömek aldy",
-        "step": "Ädim",
-        "choice": "Saýlaw",
-        "degree": "Howp derejesi",
-        "risk_points": "Howp ballary",
-        "safest": "iň howpsuz ýol",
-        "riskiest": "iň howply ýol",
-        "risk_note": "Howp ballary saýlanan derejeleriň jemi; iň pes dereje 0 hasaplanýar.",
-        "card": "Kart",
-        "pack_degree": "Ssenariýdäki dereje",
-        "points": "bal",
-        "points_note": "Her kart üçin bal: ssenariýdäki dereje bilen deň = 2, bir dereje "
-                       "tapawut = 1.",
-        "room_voted": "Zal telefonlardan nähili ses berdi",
-        "room_step": "{n}-nji ädim: {share}% {choice} saýlady (zalyň {total} sesinden {votes})",
-        "room_card": "{n}-nji kart: {share}% {choice} berdi (zalyň {total} sesinden {votes})",
-        "signs": "Seredilen howp alamatlary",
-        "no_signs": "ýok",
-        "scores": "Toparlaryň ballary",
-        "team": "Topar",
-        "score": "Bal",
-        "skipped": "Okalmadyk žurnal setirleri",
-        "source": "Sapagyň žurnaly",
-        "privacy": "Bu hasabatda diňe sanlar we toparlaryň atlary bar, gatnaşyjylaryň "
-                   "atlary ýok.",
-        "hours": "sag",
-        "minutes": "min",
-    },
-}
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "tk": "Türkmençe"}
+# Who ran the event and where: asked on the title, logged at the start and on a change.
+DETAIL_KEYS = ("organisation", "place", "facilitator")
 
 CSV_COLUMNS = ("record", "scenario", "item", "team", "degree", "degree_label", "value")
 
 
-def label(lang: str, key: str) -> str:
-    """The report's word for `key` in `lang`, else in English."""
-    return LABELS.get(lang, {}).get(key) or LABELS["en"][key]
+def label(lang: str, key: str, **values: object) -> str:
+    """The report's word for `key` in `lang` (the catalogue's `report.key`)."""
+    return say(f"report.{key}", lang, **values)
 
 
 @dataclass
@@ -194,17 +44,7 @@ class ChoiceRow:
     choice: int | None
     degree: int | None
     choice_text: str = ""
-    room: tuple[int, ...] = ()
-    """How the room's phones voted on this step: a count per choice (from choice 1)."""
-    room_text: str = ""
-    """The text of the room's most common choice (from the pack)."""
-
-    @property
-    def room_top(self) -> int | None:
-        """The room's most common choice (from 1; the first of a tie), None without votes."""
-        if not any(self.room):
-            return None
-        return max(range(len(self.room)), key=lambda i: (self.room[i], -i)) + 1
+    step_text: str = ""
 
 
 @dataclass
@@ -216,8 +56,6 @@ class CardRow:
     ratings: dict[str, int | None]
     points: dict[str, int]
     text: str = ""
-    room: tuple[int, ...] = ()
-    """How the room's phones voted on this card: a count per degree (from the lowest)."""
 
 
 @dataclass
@@ -246,6 +84,21 @@ class PlayedScenario:
 
 
 @dataclass
+class VoteTally:
+    """How the room voted from phones on one step or card: each option and its votes."""
+
+    scenario: str
+    item: str
+    options: list[tuple[str, int]] = field(default_factory=list)
+    lead: str = ""
+    """The room's most common answer and its share, as a sentence ("62% chose 2 — ...")."""
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.options)
+
+
+@dataclass
 class Report:
     """Everything the report shows, in the language `lang`."""
 
@@ -266,6 +119,9 @@ class Report:
     skipped_lines: int
     events: int
     source: str | None = None
+    organisation: str | None = None
+    facilitator: str | None = None
+    votes: list[VoteTally] = field(default_factory=list)
 
     def team_name(self, team: str) -> str:
         """A team as the report names it: with no teams the room plays as one, named ''."""
@@ -287,12 +143,11 @@ class Report:
         return [s for s in self.scenarios if s.finished]
 
 
-def card_points(pack_degree: int | None, rating: int | None) -> int:
-    """Points for one rating (session-log.md): exact = 2, one degree away = 1, else 0."""
+def points_for(pack_degree: int | None, rating: int | None) -> int:
+    """Points for one rating by `scoring.card_points`; nothing when either is unknown."""
     if pack_degree is None or rating is None:
         return 0
-    gap = abs(pack_degree - rating)
-    return 2 if gap == 0 else 1 if gap == 1 else 0
+    return card_points(rating, pack_degree)
 
 
 def _int(value: Any) -> int | None:
@@ -321,19 +176,27 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
                  source: str | None = None) -> Report:
     """What the report shows, from a session's events.
 
+    With the pack, the facts (teams, head count, what was played and scored) come
+    from replaying the events through a `Session`, the one owner of every fact: the
+    report says exactly what the session ended with, whatever was undone or changed on
+    the way. Without it (or if the replay fails) they are read from the events.
     Tolerates any damage: missing or mistyped fields leave blanks, never an
     exception. `lang` defaults to the session's language at its end. `pack`
     adds titles and texts; without it the log's own titles are used.
     """
+    count = len(events)
+    good = checked([dict(e) for e in events])  # the current numbering, no line twice
+    events = good.events
     start: Mapping[str, Any] = next((e for e in events if e.get("type") == "session_start"), {})
     end: Mapping[str, Any] | None = None
     language = _str(start.get("language")) or "en"
     played: list[PlayedScenario] = []
     log_labels: dict[int, str] = {}
     reveals: dict[tuple[str, int], dict[str, int]] = {}
-    room: dict[tuple[str, str], tuple[int, ...]] = {}
-    """The phones' last counts per (scenario, step id or card number as text)."""
     current: PlayedScenario | None = None
+    details = {key: _str(start.get(key)) for key in DETAIL_KEYS}
+    room: dict[str, Mapping[str, Any]] = {}
+    """The phones' last counts per question, in the order first voted on."""
 
     for event in events:
         kind = event.get("type")
@@ -345,20 +208,13 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
                                      _str(event.get("title")) or "")
             played.append(current)
         elif kind == "choice":
-            degree, name = _int(event.get("degree")), _str(event.get("label"))
+            degree, name = _from_one(event.get("degree")), _str(event.get("label"))
             if degree is not None and name:
                 log_labels[degree] = name
         elif kind == "reveal":
             card = _int(event.get("card"))
             if card is not None:
                 reveals[(str(event.get("scenario")), card)] = _scores(event.get("points"))
-        elif kind == "votes":
-            place = _str(event.get("step")) or (str(_int(event.get("card")))
-                                                 if _int(event.get("card")) else None)
-            counts = tuple(n if isinstance(n, int) and not isinstance(n, bool) and n >= 0
-                           else 0 for n in _list(event.get("counts")))
-            if place is not None:
-                room[(str(event.get("scenario")), place)] = counts
         elif kind == "scenario_end":
             sid = _str(event.get("scenario")) or "?"
             if current is None or current.scenario != sid:
@@ -366,11 +222,16 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
                 current = PlayedScenario(sid, "", "")
                 played.append(current)
             # A later end of the same play (after an undo from the debrief) replaces it.
-            _fill_end(current, event, reveals, room)
+            _fill_end(current, event, reveals)
         elif kind == "session_end":
             end = event
+        elif kind == "details":
+            # Changed on the title after the start: the last word wins, as on screen.
+            details = {key: _str(event.get(key)) for key in DETAIL_KEYS}
+        elif kind in ("votes", "votes_revealed"):
+            room[str(event.get("question"))] = event
 
-    if end is not None and events[-1] is not end:
+    if end is not None and (not events or events[-1] is not end):
         # Undone from the summary and played on (or cut off): its totals are out of date.
         end = None
     lang = lang or language
@@ -382,14 +243,19 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
         duration = max(0, int((ended - started).total_seconds()))
 
     teams = [str(t) for t in _list(start.get("teams"))]
-    if end is not None and _mapping(end.get("team_scores")):
+    participants = _int(start.get("participants"))
+    facts = _replayed(pack, events) if pack is not None else None
+    if facts is not None:
+        language, teams, participants, played, team_scores = facts
+        lang = lang or language
+    elif end is not None and _mapping(end.get("team_scores")):
         team_scores = _scores(end.get("team_scores"))
     else:
         team_scores = {}
         for scenario in played:
             for team, points in scenario.team_points().items():
                 team_scores[team] = team_scores.get(team, 0) + points
-    if team_scores:
+    if team_scores and facts is None:
         team_scores = {t: team_scores.get(t, 0) for t in teams} | team_scores
 
     sign_ids: list[str] = []
@@ -406,18 +272,94 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
             _add_pack_texts(scenario, pack, lang)
     signs = [(sid, pack.text(pack.signs[sid].title, lang) if pack and sid in pack.signs else "")
              for sid in sign_ids]
+    votes = [tally for event in room.values()
+             if (tally := _vote_tally(event, pack, lang)) is not None]
 
     return Report(
         lang=lang, pack_title=pack_title, language=language, started=started, ended=ended,
         duration_s=duration, ended_cleanly=end is not None,
-        participants=_int(start.get("participants")), place=_str(start.get("place")),
+        participants=participants, place=details["place"],
         teams=teams, scenarios=played, signs=signs, team_scores=team_scores,
-        degree_labels=labels, skipped_lines=skipped_lines, events=len(events), source=source)
+        degree_labels=labels, skipped_lines=skipped_lines + good.skipped + good.duplicates,
+        events=count, source=source,
+        organisation=details["organisation"], facilitator=details["facilitator"],
+        votes=votes)
+
+
+def _vote_tally(event: Mapping[str, Any], pack: Pack | None, lang: str) -> VoteTally | None:
+    """One question's last counts as the report shows them: the step's or card's text,
+    each option numbered as on screen with its text, the most common as a sentence."""
+    counts = [n if _int(n) is not None and n >= 0 else 0 for n in _list(event.get("counts"))]
+    if not counts or not sum(counts):
+        return None
+    sid = _str(event.get("scenario")) or "?"
+    step, card = _str(event.get("step")), _int(event.get("card"))
+    model = pack.scenarios.get(sid) if pack is not None else None
+    names = [str(i) for i in range(1, len(counts) + 1)]
+    item = f"{label(lang, 'step')} {step}" if step else f"{label(lang, 'card')} {card or '?'}"
+    if pack is not None and isinstance(model, Story) and step in model.steps:
+        item = pack.text(model.steps[step].text, lang)
+        choices = model.steps[step].choices or []
+        names = [f"{i} — {pack.text(choices[i - 1].text, lang)}" if i <= len(choices)
+                 else str(i) for i in range(1, len(counts) + 1)]
+    elif pack is not None and isinstance(model, Deck) and card and card <= len(model.cards):
+        item = pack.text(model.cards[card - 1].text, lang)
+        scale = pack.info.risk_scale
+        names = [f"{i} — {pack.text(scale[i - 1].label, lang)}" if i <= len(scale) else str(i)
+                 for i in range(1, len(counts) + 1)]
+    top = max(range(len(counts)), key=lambda i: (counts[i], -i))
+    lead = label(lang, "vote_lead", share=round(100 * counts[top] / sum(counts)),
+                 option=names[top])
+    return VoteTally(sid, item, list(zip(names, counts)), lead)
+
+
+Facts = tuple[str, list[str], int | None, list[PlayedScenario], dict[str, int]]
+
+
+def _replayed(pack: Pack, events: list[dict[str, Any]]) -> Facts | None:
+    """The session's language, teams, head count, scenarios and scores at its end, by
+    replaying its events (None when they cannot be replayed on this pack)."""
+    from game.core.resume import rebuilt_session
+
+    try:
+        session = rebuilt_session(pack, events)
+    except Exception:  # a log the pack no longer fits: the events alone must do
+        return None
+    names = session.team_names
+    results: list[Result] = list(session.state.finished)
+    current = session.current_result()
+    if current is not None and (current.cards if isinstance(current, DeckResult)
+                                else current.path):
+        results.append(replace(current, complete=False))
+    played = []
+    for result in results:
+        scenario = pack.scenarios.get(result.scenario)
+        title = pack.text(scenario.title, session.language) if scenario is not None else ""
+        if isinstance(result, StoryResult):
+            played.append(PlayedScenario(
+                result.scenario, "story", title, finished=result.complete,
+                outcome=result.outcome, total=result.total, safest=result.safest,
+                riskiest=result.riskiest, signs=list(result.signs),
+                path=[ChoiceRow(e.step, e.choice + 1, e.degree) for e in result.path]))
+        else:
+            played.append(PlayedScenario(
+                result.scenario, "cards", title, finished=result.complete,
+                signs=list(result.signs),
+                cards=[CardRow(c.card + 1, c.degree, dict(zip(names, c.ratings)),
+                               dict(zip(names, c.points))) for c in result.cards]))
+    decks = any(isinstance(r, DeckResult) for r in results)
+    scores = dict(zip(names, session.team_scores())) if session.teams or decks else {}
+    return session.language, list(session.teams), session.participants, played, scores
+
+
+def _from_one(value: Any) -> int | None:
+    """A degree as the log writes it (from 1) as a position on the scale (from 0)."""
+    number = _int(value)
+    return number - 1 if number is not None else None
 
 
 def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
-              reveals: Mapping[tuple[str, int], Mapping[str, int]],
-              room: Mapping[tuple[str, str], tuple[int, ...]]) -> None:
+              reveals: Mapping[tuple[str, int], Mapping[str, int]]) -> None:
     played.finished = True
     played.kind = _str(event.get("kind")) or played.kind
     played.title = _str(event.get("title")) or played.title
@@ -426,24 +368,23 @@ def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
     played.total = _int(event.get("total"))
     played.safest = _int(event.get("safest"))
     played.riskiest = _int(event.get("riskiest"))
+    played.finished = event.get("complete") is not False
     played.path = [ChoiceRow(str(_mapping(row).get("step", "?")),
                              _int(_mapping(row).get("choice")),
-                             _int(_mapping(row).get("degree")),
-                             room=room.get((played.scenario, str(_mapping(row).get("step"))),
-                                           ()))
+                             _from_one(_mapping(row).get("degree")))
                    for row in _list(event.get("path"))]
     played.cards = []
     for index, raw in enumerate(_list(event.get("cards")), start=1):
         row = _mapping(raw)
         number = _int(row.get("card")) or index
-        degree = _int(row.get("degree"))
-        ratings = {str(team): _int(value) for team, value in _mapping(row.get("ratings")).items()}
+        degree = _from_one(row.get("degree"))
+        ratings = {str(team): _from_one(value)
+                   for team, value in _mapping(row.get("ratings")).items()}
         shown = reveals.get((played.scenario, number))
         # The points the reveal screen showed win; the documented rule fills any gap.
-        points = {team: shown[team] if shown and team in shown else card_points(degree, rating)
+        points = {team: shown[team] if shown and team in shown else points_for(degree, rating)
                   for team, rating in ratings.items()}
-        played.cards.append(CardRow(number, degree, ratings, points,
-                                    room=room.get((played.scenario, str(number)), ())))
+        played.cards.append(CardRow(number, degree, ratings, points))
 
 
 def _add_pack_texts(played: PlayedScenario, pack: Pack, lang: str) -> None:
@@ -455,11 +396,10 @@ def _add_pack_texts(played: PlayedScenario, pack: Pack, lang: str) -> None:
         for row in played.path:
             step = model.steps.get(row.step)
             choices = step.choices if step is not None else None
+            if step is not None:
+                row.step_text = pack.text(step.text, lang)
             if choices and row.choice is not None and 1 <= row.choice <= len(choices):
                 row.choice_text = pack.text(choices[row.choice - 1].text, lang)
-            top = row.room_top
-            if choices and top is not None and top <= len(choices):
-                row.room_text = pack.text(choices[top - 1].text, lang)
     elif isinstance(model, Deck):
         for card in played.cards:
             if 1 <= card.card <= len(model.cards):
@@ -494,224 +434,107 @@ def _kind_name(kind: str, lang: str) -> str:
 
 # --- HTML -------------------------------------------------------------------------------
 
-STYLE = """
-@page { size: A4; margin: 16mm 15mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, Helvetica, sans-serif;
-       font-size: 12pt; line-height: 1.45; color: #111; background: #fff;
-       max-width: 46em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 20pt; margin: 0 0 .1em; }
-h1 + p { margin-top: 0; font-size: 14pt; color: #333; }
-h2 { font-size: 15pt; margin: 1.4em 0 .4em; border-bottom: 2px solid #111;
-     padding-bottom: .1em; }
-h3 { font-size: 13pt; margin: 1.1em 0 .3em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em;
-           margin: 0; }
-dl.facts dt { font-weight: bold; }
-dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .4em 0 .6em; }
-th, td { border: 1px solid #888; padding: .25em .5em; text-align: left;
-         vertical-align: top; }
-th { background: #e8e8e8; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-.deg { white-space: nowrap; }
-td.card { width: 45%; }
-table.scores { width: auto; min-width: 50%; }
-.note { color: #333; font-size: 10.5pt; }
-.alert { border: 2px solid #111; padding: .4em .6em; font-weight: bold; }
-.total { font-size: 13pt; }
-ul.signs { padding-left: 1.2em; }
-code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
-footer { margin-top: 2em; border-top: 1px solid #888; padding-top: .4em;
-         font-size: 10.5pt; color: #333; }
-tr, .keep { page-break-inside: avoid; break-inside: avoid; }
-h2, h3 { page-break-after: avoid; break-after: avoid; }
-@media print { body { margin: 0; max-width: none; padding: 0; } }
-"""
+# How many cards the summary names as the most misjudged: the page has room for three.
+MISJUDGED_SHOWN = 3
 
 
-def render_html(report: Report) -> str:
-    """The report as a self-contained page (inline CSS, no links out), every text escaped."""
-    lang = report.lang
+@dataclass
+class Misjudged:
+    """A card the room rated far from the pack's degree: on average `gap` degrees off."""
 
-    def t(key: str) -> str:
-        return escape(label(lang, key))
-
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{escape(lang)}">',
-        '<head><meta charset="utf-8">',
-        f"<title>{t('report')}: {escape(report.pack_title)}</title>",
-        f"<style>{STYLE}</style></head><body>",
-        f"<h1>{t('report')}</h1>",
-        f"<p>{escape(report.pack_title)}</p>",
-    ]
-    if not report.ended_cleanly:
-        out.append(f'<p class="alert">{t("not_ended")}</p>')
-
-    facts: list[tuple[str, str]] = [
-        ("date", report.started.strftime("%Y-%m-%d") if report.started else ""),
-        ("time", _time_span(report)),
-        ("duration", format_duration(report.duration_s, lang)),
-    ]
-    if report.place:
-        facts.append(("place", report.place))
-    language = f"{LANGUAGE_NAMES.get(report.language, report.language)} ({report.language})"
-    facts += [
-        ("pack", report.pack_title),
-        ("language", language),
-        ("participants", str(report.participants) if report.participants is not None
-         else label(lang, "not_given")),
-        ("teams", ", ".join(report.teams) if report.teams else label(lang, "no_teams")),
-        ("played", str(len(report.finished_scenarios))),
-    ]
-    out.append(f"<h2>{t('summary')}</h2>")
-    out.append('<dl class="facts">')
-    out += [f"<dt>{t(key)}</dt><dd>{escape(value)}</dd>" for key, value in facts]
-    out.append("</dl>")
-
-    if report.team_scores and report.cards_played:
-        out.append(f"<h2>{t('scores')}</h2>")
-        out.append(f'<table class="scores keep"><tr><th>{t("team")}</th>'
-                   f'<th class="num">{t("score")}</th></tr>')
-        out += [f'<tr><td>{escape(report.team_name(team))}</td>'
-                f'<td class="num">{points}</td></tr>'
-                for team, points in report.team_scores.items()]
-        out.append("</table>")
-
-    out.append(f"<h2>{t('played')}</h2>")
-    for number, scenario in enumerate(report.scenarios, start=1):
-        out += _scenario_html(report, scenario, number)
-
-    out.append(f"<h2>{t('signs')}</h2>")
-    if report.signs:
-        out.append('<ul class="signs">')
-        for sid, title in report.signs:
-            shown = f"{escape(title)} (<code>{escape(sid)}</code>)" if title else \
-                f"<code>{escape(sid)}</code>"
-            out.append(f"<li>{shown}</li>")
-        out.append("</ul>")
-    else:
-        out.append(f"<p>{t('no_signs')}</p>")
-
-    out.append("<footer>")
-    out.append(f"<p>{t('skipped')}: <strong>{report.skipped_lines}</strong>"
-               + (f" · {t('source')}: <code>{escape(report.source)}</code>"
-                  if report.source else "") + "</p>")
-    out.append(f"<p>{t('privacy')}</p>")
-    out.append("</footer></body></html>")
-    return "\n".join(out) + "\n"
+    deck: str
+    card: int
+    text: str
+    degree: int | None
+    gap: float
+    safer: bool
+    ratings: list[tuple[str, int | None]]
 
 
-def _scenario_html(report: Report, scenario: PlayedScenario, number: int) -> list[str]:
-    lang = report.lang
-
-    def t(key: str) -> str:
-        return escape(label(lang, key))
-
-    kind = _kind_name(scenario.kind, lang)
-    heading = f"{number}. {escape(scenario.title or scenario.scenario)}"
-    if kind:
-        heading += f' <span class="note">({escape(kind)})</span>'
-    out = ['<section class="scenario">', f"<h3>{heading}</h3>"]
-    if not scenario.finished:
-        out.append(f"<p><em>{t('unfinished')}</em></p>")
-    if scenario.path:
-        out.append(f'<table class="keep"><thead><tr><th class="num">#</th>'
-                   f'<th>{t("step")}</th><th>{t("choice")}</th><th>{t("degree")}</th></tr>'
-                   "</thead><tbody>")
-        for index, row in enumerate(scenario.path, start=1):
-            choice = str(row.choice) if row.choice is not None else "?"
-            if row.choice_text:
-                choice += f" — {row.choice_text}"
-            out.append(f'<tr><td class="num">{index}</td><td>{escape(row.step)}</td>'
-                       f"<td>{escape(choice)}</td>"
-                       f"<td>{escape(report.degree_text(row.degree))}</td></tr>")
-        out.append("</tbody></table>")
-    summary: list[str] = []  # printed together: the ending and the totals on one page
-    if scenario.outcome:
-        outcome = label(lang, scenario.outcome) if scenario.outcome in OUTCOMES \
-            else scenario.outcome
-        summary.append(f"<p>{t('outcome')}: <strong>{escape(outcome)}</strong></p>")
-    if scenario.total is not None:
-        compare = [f"{t('safest')}: {scenario.safest}" if scenario.safest is not None else "",
-                   f"{t('riskiest')}: {scenario.riskiest}" if scenario.riskiest is not None
-                   else ""]
-        extra = "; ".join(c for c in compare if c)
-        summary.append(f'<p class="total"><strong>{t("risk_points")}: {scenario.total}'
-                       "</strong>" + (f" ({extra})" if extra else "") + "</p>")
-        summary.append(f'<p class="note">{t("risk_note")}</p>')
-    if summary:
-        out += ['<div class="keep">', *summary, "</div>"]
-    if scenario.cards:
-        teams = list(dict.fromkeys(team for card in scenario.cards for team in card.ratings))
-        # A long deck runs over pages: its header row is repeated on each (thead).
-        out.append(f'<table><thead><tr><th>{t("card")}</th><th>{t("pack_degree")}</th>'
-                   + "".join(f'<th class="num">{escape(report.team_name(team))}</th>'
-                             for team in teams)
-                   + "</tr></thead><tbody>")
+def misjudged_cards(report: Report, limit: int = MISJUDGED_SHOWN) -> list[Misjudged]:
+    """The cards the room misjudged most: a team's rating one degree or more off on average,
+    the largest gap first (ties in the order they were played)."""
+    found: list[Misjudged] = []
+    for scenario in report.scenarios:
         for card in scenario.cards:
-            name = f"{card.card}" + (f". {card.text}" if card.text else "")
-            cells = []
-            for team in teams:
-                if team not in card.ratings:
-                    cells.append("<td></td>")
-                    continue
-                points = card.points.get(team, 0)
-                # Teams' cells give the number only (the scale is under the table), so the
-                # card's text keeps room to be read even with six teams.
-                rating = card.ratings[team]
-                shown = str(rating + 1) if rating is not None else "?"
-                cells.append(f'<td class="num">{shown} <strong>+{points}</strong></td>')
-            out.append(f'<tr><td class="card">{escape(name)}</td>'
-                       f'<td><span class="deg">{escape(report.degree_text(card.degree))}'
-                       "</span></td>"
-                       + "".join(cells) + "</tr>")
-        totals = scenario.team_points()
-        out.append(f'<tr><th colspan="2">{t("score")}</th>'
-                   + "".join(f'<th class="num">{totals.get(team, 0)}</th>' for team in teams)
-                   + "</tr>")
-        out.append("</tbody></table>")
-        if report.degree_labels:
-            scale = " · ".join(f"{report.degree_text(d)}" for d in sorted(report.degree_labels))
-            out.append(f'<p class="note">{t("degree")}: {escape(scale)}</p>')
-        out.append(f'<p class="note">{t("points_note")}</p>')
-    out += _room_html(report, scenario)
-    out.append("</section>")
-    return out
+            given = [r for r in card.ratings.values() if r is not None]
+            if card.degree is None or not given:
+                continue
+            offsets = [r - card.degree for r in given]
+            gap = sum(abs(o) for o in offsets) / len(offsets)
+            if gap >= 1:
+                found.append(Misjudged(
+                    scenario.title or _readable(scenario.scenario), card.card, card.text,
+                    card.degree, gap, sum(offsets) < 0, list(card.ratings.items())))
+    found.sort(key=lambda m: -m.gap)
+    return found[:limit]
 
 
-def room_lines(report: Report, scenario: PlayedScenario) -> list[str]:
-    """How the room voted from phones on each step and card, as sentences ("62% chose 2 —
-    Ask a friend"): the most common answer's share, never who voted."""
+def _readable(identifier: str) -> str:
+    # Without the pack only its ids are known; "passport-kept" reads as "Passport kept".
+    words = identifier.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _shorten(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _deck_teams(scenario: PlayedScenario) -> list[str]:
+    return list(dict.fromkeys(team for card in scenario.cards for team in card.ratings))
+
+
+def _result(report: Report, scenario: PlayedScenario) -> str:
+    """What a scenario came to, in a few words: the ending, or how many cards were rated."""
     lang = report.lang
-    lines: list[str] = []
-    for number, row in enumerate(scenario.path, start=1):
-        total, top = sum(row.room), row.room_top
-        if top is not None:
-            votes = row.room[top - 1]
-            choice = f"{top} — {row.room_text}" if row.room_text else str(top)
-            lines.append(label(lang, "room_step").format(
-                n=number, share=round(100 * votes / total), choice=choice, votes=votes,
-                total=total))
-    for card in scenario.cards:
-        total = sum(card.room)
-        if total:
-            top = max(range(len(card.room)), key=lambda i: (card.room[i], -i))
-            share = round(100 * card.room[top] / total)
-            lines.append(label(lang, "room_card").format(
-                n=card.card, share=share, choice=report.degree_text(top), votes=card.room[top],
-                total=total))
-    return lines
+    if scenario.cards:
+        text = label(lang, "n_cards", n=len(scenario.cards))
+        return text if scenario.finished else f"{text}, {label(lang, 'partly')}"
+    if not scenario.finished:
+        return label(lang, "unfinished")
+    if scenario.outcome in OUTCOMES:
+        return label(lang, str(scenario.outcome))
+    return scenario.outcome or ""
 
 
-def _room_html(report: Report, scenario: PlayedScenario) -> list[str]:
-    lines = room_lines(report, scenario)
-    if not lines:
-        return []
-    return [f'<div class="keep"><h4>{escape(label(report.lang, "room_voted"))}</h4><ul>',
-            *(f"<li>{escape(line)}</li>" for line in lines), "</ul></div>"]
+def _facts(report: Report) -> list[tuple[str, str]]:
+    lang = report.lang
+    facts: list[tuple[str, str]] = []
+    if report.started is not None:
+        facts.append((label(lang, "date"), format_date(report.started.date(), lang)))
+        facts.append((label(lang, "time"), _time_span(report)))
+    if report.duration_s is not None:
+        facts.append((label(lang, "duration"), format_duration(report.duration_s, lang)))
+    for key, value in (("place", report.place), ("organisation", report.organisation),
+                       ("facilitator", report.facilitator)):
+        if value:
+            facts.append((label(lang, key), value))
+    facts.append((label(lang, "participants"), str(report.participants)
+                  if report.participants is not None else label(lang, "not_given")))
+    teams = ", ".join(report.teams) if report.teams else label(lang, "no_teams")
+    facts.append((label(lang, "teams"), teams))
+    if report.team_scores and report.cards_played:
+        facts.append((label(lang, "scores"), " · ".join(
+            f"{report.team_name(team)} {points}" for team, points in report.team_scores.items())))
+    facts.append((label(lang, "language"), language_in(report.language, lang)))
+    return facts
+
+
+def render_html(report: Report, folders: Sequence[Path] | None = None) -> str:
+    """The report as a self-contained page: a one-page summary for the partner, then the
+    details. Every text is escaped by the template; nothing is fetched from elsewhere.
+
+    `folders`: where an association's own templates are looked for first
+    (`documents.template_folders`); the built-in ones by default.
+    """
+    signs = [title or _readable(sid) for sid, title in report.signs]
+    return render(
+        "report.html.j2", report.lang, "report", folders=folders, r=report,
+        facts=_facts(report), signs=signs, misjudged=misjudged_cards(report),
+        result=lambda s: _result(report, s), kind=lambda s: _kind_name(s.kind, report.lang),
+        readable=_readable, shorten=_shorten, deck_teams=_deck_teams,
+        scale=" · ".join(report.degree_text(d) for d in sorted(report.degree_labels)))
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -740,6 +563,8 @@ def report_rows(report: Report) -> list[dict[str, str]]:
          else ""),
         ("ended_cleanly", "yes" if report.ended_cleanly else "no"),
         ("place", report.place or ""),
+        ("organisation", report.organisation or ""),
+        ("facilitator", report.facilitator or ""),
         ("pack", report.pack_title),
         ("language", report.language),
         ("participants", report.participants),
@@ -819,20 +644,10 @@ def write_report(events: Sequence[Mapping[str, Any]], out_html: Path, *,
                           source=source)
     out_csv = csv_path_for(out_html)
     out_html.parent.mkdir(parents=True, exist_ok=True)
-    _write_whole(out_html, render_html(report))
+    write_atomic(out_html, render_html(report, folders=user_template_folders(
+        pack.folder if pack is not None else None)))
     # utf-8-sig: spreadsheet programs on Windows read Cyrillic and Turkmen letters right.
-    _write_whole(out_csv, render_csv(report), encoding="utf-8-sig")
+    write_atomic(out_csv, render_csv(report), encoding="utf-8-sig")
     return out_html, out_csv
 
 
-def _write_whole(path: Path, text: str, encoding: str = "utf-8") -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-        # mkstemp makes the file private; a report is for sharing, like any saved document.
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -67,6 +67,11 @@ class Suggester:
         return said
 
 
+def first_foreign(word: str) -> int | None:
+    """Where (from 0) the first character of `word` that is not ASCII is, or None."""
+    return next((i for i, c in enumerate(word) if not c.isascii()), None)
+
+
 def non_latin(word: str) -> str:
     """Which character of an id is not a plain Latin letter, digit or dash, and where;
     `` when there is none."""
@@ -271,5 +276,22 @@ def _shape(value: Any) -> str:
 
 
 def errors_of(exc: ValidationError) -> list[Any]:
-    """pydantic's errors, without the echo of the whole input."""
-    return list(exc.errors(include_url=False))
+    """pydantic's errors, without the echo of the whole input, one per cause: a key typed
+    wrongly (`Summary`, `feedbak`) is reported as unknown, with the key it should be, and
+    not also as that key missing."""
+    errors = list(exc.errors(include_url=False))
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "missing" and error["loc"]:
+            missing.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+    if not missing:
+        return errors
+    typo_of: set[tuple[Any, ...]] = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc[:-1] in missing:
+            close = difflib.get_close_matches(str(loc[-1]).lower(), missing[loc[:-1]], n=1,
+                                              cutoff=0.6)
+            if close:
+                typo_of.add((*loc[:-1], close[0]))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in typo_of)]

@@ -65,6 +65,8 @@ class YamlDoc:
     root: yaml.Node | None = None
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, repr=False)
+    odd_key: bool = False
+    """Whether a key starts with a space that is not one (see `_odd_indentation`)."""
 
     def _entry(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
         # Indexed once per mapping, on its first lookup: scanning a mapping of 60,000 steps
@@ -85,9 +87,13 @@ class YamlDoc:
         key is reported at the mapping that lacks it. Marks are looked up in the
         parsed nodes only when a problem is reported: nothing is kept per value.
         """
+        node = self._node_at(loc, key)
+        return (1, 1) if node is None else _mark(node)
+
+    def _node_at(self, loc: Loc, key: bool) -> yaml.Node | None:
         node = self.root
         if node is None:
-            return (1, 1)
+            return None
         for i, seg in enumerate(loc):
             last = i == len(loc) - 1
             if isinstance(node, yaml.MappingNode):
@@ -95,18 +101,27 @@ class YamlDoc:
                 if found is None:
                     break
                 if last and key:
-                    return _mark(found[0])
+                    return found[0]
                 node = found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(seg, int) \
                     and 0 <= seg < len(node.value):
                 node = node.value[seg]
             else:
                 break
-        return _mark(node)
+        return node
 
     def problem(self, loc: Loc, message: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
-        line, col = self.where(loc, key=key)
+                severity: Severity = Severity.ERROR, char: int | None = None) -> Problem:
+        """A problem at the value at `loc` (or its key); `char` points the column at that
+        character of the value, when the value is written on one line as it reads."""
+        node = self._node_at(loc, key)
+        line, col = (1, 1) if node is None else _mark(node)
+        if char is not None and isinstance(node, yaml.ScalarNode) \
+                and node.start_mark.line == node.end_mark.line:
+            if not node.style:  # plain: the C composer says '', the Python one None
+                col += char
+            elif node.style in ("'", '"') and not any(c in node.value for c in "'\"\\"):
+                col += char + 1
         return Problem(self.shown, line, col, severity, message)
 
 
@@ -138,6 +153,12 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
         raw = path.read_bytes()
     except (OSError, ValueError) as exc:
         return None, [Problem(shown, 0, 0, Severity.ERROR, cannot_read(exc, "the file"))]
+    for magic, what in _NOT_PLAIN_TEXT:
+        if raw.startswith(magic):
+            return None, [Problem(shown, 1, 1, Severity.ERROR,
+                                  f"the file is {what}, not plain text: open it in the word "
+                                  "processor and save it as plain text (.txt, UTF-8), then "
+                                  "rename it to end in .yaml")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, Severity.ERROR,
                               "the file is saved as UTF-16 (Notepad calls it \"Unicode\"); "
@@ -152,6 +173,15 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem
                               "Windows-1252); save it again as UTF-8 "
                               "(in most editors: Save as, Encoding: UTF-8)")]
     return parse_yaml_text(text, shown)
+
+
+# Documents saved from a word processor under a .yaml name, recognised by their first bytes.
+_NOT_PLAIN_TEXT = (
+    (b"PK\x03\x04", "a Word document (or another zip file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word document (.doc)"),
+    (b"{\\rtf", "rich text (RTF, as WordPad and TextEdit save it)"),
+    (b"%PDF", "a PDF"),
+)
 
 
 def describe_not_a_file(mode: int) -> str:
@@ -181,9 +211,6 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     """Parse YAML text already decoded; see `read_yaml_file`."""
     if not text.strip():
         return None, [Problem(shown, 1, 1, Severity.ERROR, "the file is empty")]
-    spaces = _odd_indentation(text, shown)
-    if spaces is not None:
-        return None, [spaces]
     try:
         if "&" in text and "*" in text:
             _check_alias_expansion(text, shown)
@@ -191,7 +218,7 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, shown, text)]
+        return None, [_odd_indentation(text, shown) or _syntax_problem(exc, shown, text)]
     except yaml.YAMLError:
         # The reader's refusal of a control character: its position counts bytes, so the
         # character is found again in the text, where the author can see it.
@@ -202,6 +229,12 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     doc = YamlDoc(shown, None, node)
     problems: list[Problem] = []
     doc.data = _convert(node, (), doc, problems, 0)
+    if doc.odd_key:
+        # Looked for only now: a key starting with a non-breaking space is what such an
+        # indentation parses into, and scanning every file for it up front cost 5%.
+        spaces = _odd_indentation(text, shown)
+        if spaces is not None:
+            return None, [spaces]
     return doc, problems
 
 
@@ -238,14 +271,13 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 # Spaces that look like a space but are not one to YAML: Word and web pages paste them.
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
               "\u202f\u205f\u3000"
+_ODD_SPACE_SET = frozenset(_ODD_SPACES)
 _ODD_INDENT = re.compile(f"^[ \t]*([{_ODD_SPACES}])", re.MULTILINE)
 
 
 def _odd_indentation(text: str, shown: str) -> Problem | None:
     """A line indented with non-breaking (or other look-alike) spaces: the cause of the
     syntax errors or unknown keys that would follow, reported once, at its first line."""
-    if not any(c in text for c in _ODD_SPACES):
-        return None
     found = _ODD_INDENT.search(text)
     if found is None:
         return None
@@ -298,6 +330,8 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem],
             problems.append(_key_problem(doc, key_node, first[key]))
             continue
         first[key] = key_node
+        if key[:1] in _ODD_SPACE_SET:
+            doc.odd_key = True
         result[key] = _convert(value_node, (*loc, key), doc, problems, depth)
     return result
 

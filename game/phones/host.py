@@ -13,13 +13,29 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from game.core.commands import Action, Command
-from game.core.network import local_addresses
+from game.core.network import local_ipv4_addresses
 from game.core.questions import current_question
 from game.core.session import Session
 from game.phones.room import Room, RoomState
 from game.phones.server import DEFAULT_PORT, Limits, PhoneServer, join_url
 
 LOOPBACK = "127.0.0.1"
+HOTSPOT_ADDRESSES = ("192.168.137.1", "10.42.0.1", "192.168.2.1")
+"""The addresses a laptop's own hotspot gives itself (Windows' Mobile hotspot, Linux's
+NetworkManager hotspot, macOS Internet Sharing): shown first, because when the laptop
+makes the network, that is the address every phone can reach."""
+
+
+def hotspot_first(addresses: Sequence[str]) -> list[str]:
+    """`addresses` with a hotspot's own address first, the others in their order."""
+    return sorted(addresses, key=lambda a: (a not in HOTSPOT_ADDRESSES,
+                                            HOTSPOT_ADDRESSES.index(a)
+                                            if a in HOTSPOT_ADDRESSES else 0))
+
+
+def local_addresses() -> list[str]:
+    """The laptop's reachable IPv4 addresses, a hotspot's first (no packet is sent)."""
+    return hotspot_first(local_ipv4_addresses())
 
 
 class PhoneHost:

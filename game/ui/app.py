@@ -36,7 +36,7 @@ from game.ui.room import voted_badge
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
 from game.ui.screens.room_votes import RoomVotesScreen
-from game.ui.state import Overlay, UiState
+from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
 from game.ui.widgets import footer
@@ -54,7 +54,7 @@ WARNING_SECONDS = 15.0
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
 _CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES,
-                      Overlay.JOIN)
+                      Overlay.CHECK, Overlay.JOIN)
 _ASKING = (ScreenKind.STEP, ScreenKind.CARD, ScreenKind.RATING)
 """Screens on which the room's phones vote: the count, then the distribution, show here."""
 
@@ -65,6 +65,15 @@ def create_session(pack: Pack, language: str | None = None,
     """A plain session of `pack` (tests and `shots`; the game builds it in `Controller`)."""
     return Session(pack, teams=list(teams), participants=participants, language=language or "",
                    place=place, sink=sink)
+
+
+def short_paths(line: str, shown: str, folder: Path) -> str:
+    """`line` with the pack's location cut to the pack folder's name: what the projector
+    shows ("default/pack.yaml:3:1: ..."), never where the files live on this laptop."""
+    for prefix in sorted({shown, str(folder), str(folder.resolve())}, key=len, reverse=True):
+        if prefix and prefix not in (".", folder.name):
+            line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
+    return line
 
 
 def _team_name(n: int, lang: str) -> str:
@@ -89,6 +98,7 @@ class App:
         self.theme = theme
         self.fonts = Fonts()
         self.pictures = Pictures()
+        self.pictures.load_pack(self.session.pack, size)  # now, not on the frame showing one
         self.ui = UiState(timer=DiscussionTimer(clock))
         self.screens = session_screens()
         self.overlays = overlay_screens()
@@ -173,6 +183,8 @@ class App:
             self.dirty = True
             return
         if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
+            if self._check_key(event):
+                return
             command = self._title_key(event)
             if command is not None:
                 self.send(command)
@@ -180,6 +192,17 @@ class App:
         command = command_for_event(event)
         if command is not None:
             self.dispatch(command)
+
+    def _check_key(self, event: pygame.event.Event) -> bool:
+        """C on the title (but in a team's name): is this laptop ready? (screens/check.py)"""
+        if (event.type != pygame.KEYDOWN or event.key != pygame.K_c
+                or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+                or self.controller.title.row()[0] is TitleRow.TEAM_NAME):
+            return False
+        self.ui.readiness = None  # checked afresh each time: the volunteer fixed something
+        self.ui.open(Overlay.CHECK)
+        self.dirty = True
+        return True
 
     def _title_key(self, event: pygame.event.Event) -> Command | None:
         row, _team = self.controller.title.row()
@@ -281,8 +304,7 @@ class App:
     # ------------------------------------------------------------- phones
     def open_room(self) -> None:
         """Open the room for phones and show how to join (or why they cannot); never raises."""
-        from game.core.network import local_addresses
-        from game.phones.host import LOOPBACK, PhoneHost  # the server's libraries load now
+        from game.phones.host import LOOPBACK, PhoneHost, local_addresses  # loaded only now
         from game.phones.server import DEFAULT_PORT
 
         if self.phones is None:
@@ -340,11 +362,15 @@ class App:
         broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
                                                         else {})
         if result.pack is None or broken:
-            self.ui.reload_problems = [p.format() for p in result.errors]
+            full = [p.format() for p in result.errors]
+            for line in full:  # the full paths are the facilitator's, in the terminal
+                print(line, file=sys.stderr)
+            self.ui.reload_problems = [short_paths(line, self.pack_shown, self.pack_folder)
+                                       for line in full]
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)
-        self.pictures.clear()
+        self.pictures.load_pack(result.pack, self.size)
         self.ui.notice = say("reloaded", self.session.language)
         self.ui.notice_until = self.clock() + NOTICE_SECONDS
 
@@ -488,7 +514,8 @@ def run_game(options: PlayOptions) -> int:
             print(f"{shown}: the pack cannot be played until pack.yaml is fixed",
                   file=sys.stderr)
         return 1
-    problem = preview_problem(pack, shown, options.scenario, options.step)
+    problem = (language_problem(pack, shown, options.lang)
+               or preview_problem(pack, shown, options.scenario, options.step))
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -550,6 +577,15 @@ def run_game(options: PlayOptions) -> int:
             signal.signal(sig, handler)
         pygame.quit()
     return 0
+
+
+def language_problem(pack: Pack, shown: str, lang: str | None) -> str | None:
+    """Why `--lang` cannot be played (None: it can, or none was given): a language the pack
+    has no texts in is an error naming the pack's languages, never a silent English."""
+    if lang is None or lang in pack.languages:
+        return None
+    known = ", ".join(pack.languages)
+    return f"{shown}: error: the pack has no language '{lang}' (its languages: {known})"
 
 
 def preview_problem(pack: Pack, shown: str, scenario: str | None,

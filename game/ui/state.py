@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from game.core.readiness import Finding
 from game.core.title import TitleOptions, TitleRow
 from game.phones.room import RoomState
 from game.ui.timer import DiscussionTimer
@@ -25,6 +26,7 @@ class Overlay(str, Enum):
     NOTES = "notes"
     BLANK = "blank"
     RELOAD_ERRORS = "reload-errors"
+    CHECK = "check"
     ERROR = "error"
     JOIN = "join"
     """How phones join the room (or why they cannot)."""
@@ -47,6 +49,8 @@ class UiState:
     error_text: str = ""
     notice: str = ""
     notice_until: float = 0.0
+    readiness: list[Finding] | None = None
+    """The check's findings while its overlay is open (None: made when it is drawn)."""
     phones_request: str | None = None
     """'open' or 'close': the pause menu asks the app to open or close the room."""
     phones: RoomState = field(default_factory=RoomState)

@@ -1,0 +1,48 @@
+"""`guide`: write the facilitator's guide of a pack (session plans, answers, safeguarding)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from game.commands import load_named_pack
+from game.core.guide import write_guide
+from game.core.pack import PACK_FILE, SIGNS_FILE
+
+
+def run_guide(pack_arg: str | None, lang: str | None, out: str | None) -> int:
+    """Write the printable guide of a pack in one language (default: the pack's first).
+
+    Exit 0 when written; 1 when pack.yaml or warning-signs.yaml has errors or the
+    file cannot be written; 2 when the folder does not exist or the pack has no
+    such language. A scenario with errors is left out of the guide, with a note.
+    """
+    result, shown = load_named_pack(pack_arg)
+    if result is None:
+        return 2
+    core = [p for p in result.errors if Path(p.path).name in (PACK_FILE, SIGNS_FILE)]
+    if result.pack is None or core:
+        for problem in result.errors:
+            print(problem.format(), file=sys.stderr)
+        print(f"error: the guide needs {PACK_FILE} and {SIGNS_FILE} without errors; fix the "
+              f"above (python main.py validate {shown})", file=sys.stderr)
+        return 1
+    pack = result.pack
+    if pack.left_out:
+        print(f"note: left out because of errors: {', '.join(sorted(pack.left_out))} "
+              f"(python main.py validate {shown})", file=sys.stderr)
+    lang = lang or pack.default_language
+    if lang not in pack.languages:
+        print(f"error: the pack has no language '{lang}'; it has: {', '.join(pack.languages)}",
+              file=sys.stderr)
+        return 2
+    target = Path(out) if out else Path(f"guide-{lang}.html")
+    try:
+        write_guide(pack, lang, target)
+    except OSError as exc:
+        print(f"{target}: error: cannot write the guide ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 1
+    print(f"wrote {target}: {len(pack.scenarios)} scenarios, 60- and 90-minute plans, "
+          f"in {lang}")
+    return 0
