@@ -108,6 +108,7 @@ def main() -> int:
 
     threading.Thread(target=watch, daemon=True).start()
     frames: list[tuple[float, float]] = []  # (start, milliseconds)
+    polls: list[tuple[float, float]] = []  # (start, milliseconds of taking the votes)
     counted: dict[str, float] = {}
     clock = pygame.time.Clock()
     deadline = time.monotonic() + 180
@@ -115,6 +116,7 @@ def main() -> int:
         begin = time.monotonic()
         pygame.event.pump()
         app.poll_phones()
+        polls.append((begin, (time.monotonic() - begin) * 1000))
         tally = app.session.votes.tallies.get(question.id)
         if tally is not None and len(tally.ballots) != len(counted):
             now = time.monotonic()
@@ -144,6 +146,8 @@ def main() -> int:
     last_count = max(counted.values(), default=first_vote)
     quiet = [ms for start, ms in frames if joined_at[0] + 0.5 <= start < first_vote]
     voting = [ms for start, ms in frames if first_vote <= start <= last_count]
+    poll_quiet = [ms for start, ms in polls if joined_at[0] + 0.5 <= start < first_vote]
+    poll_voting = [ms for start, ms in polls if first_vote <= start <= last_count]
     latency = [(counted[r["token"]] - r["sent"]) * 1000 for r in rows if r["token"] in counted]
     answered = [(r["answered"] - r["sent"]) * 1000 for r in rows]
     statuses = sorted({r["status"] for r in rows})
@@ -162,6 +166,9 @@ def main() -> int:
           f"{v_med:.2f} ms (p95 {percentile(voting, 0.95):.2f}, {len(voting)} frames); "
           f"ratio {v_med / q_med:.2f}x median, "
           f"{percentile(voting, 0.95) / percentile(quiet, 0.95):.2f}x p95 (target <= 1.2x)")
+    print(f"of which taking the votes (and logging their counts): quiet median "
+          f"{statistics.median(poll_quiet):.2f} ms, voting median "
+          f"{statistics.median(poll_voting):.2f} ms (p95 {percentile(poll_voting, 0.95):.2f})")
     print(f"memory (RSS): {memory_before:.0f} MB before the room, {memory_open:.0f} MB with "
           f"the server, {memory_after:.0f} MB after {len(rows)} phones")
     return 0

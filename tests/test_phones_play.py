@@ -135,3 +135,18 @@ def test_three_phones_vote_on_a_step_and_a_card(browser: Browser, pilot: Pilot) 
     assert "Lions: 3 · High risk" in words and "Tigers: 2 · Some risk" in words
     pilot.press("return")
     assert pilot.screen is ScreenKind.REVEAL
+
+
+def test_the_pause_menu_opens_and_closes_the_room(pilot: Pilot) -> None:
+    pilot.press("return")  # the menu
+    pilot.press("escape", "5")  # Phones: open the room
+    assert pilot.overlay is Overlay.JOIN and pilot.app.ui.phones.open
+    assert pilot.app.phones is not None and pilot.app.phones.is_open
+    pilot.press("space")
+    pilot.press("escape")
+    assert "Phones: close the room" in _words(pilot)
+    pilot.press("6")
+    assert pilot.overlay is None and not pilot.app.ui.phones.open
+    assert not pilot.app.phones.is_open
+    pilot.press("1")  # the game plays on with keys
+    assert pilot.screen is ScreenKind.STEP
