@@ -140,3 +140,75 @@ def test_a_paths_risk_is_its_average_degree_on_the_scale_the_room_sees() -> None
     ru = Pilot(EXAMPLE, (1024, 768), lang="ru")
     ru.press("return", "return", "2", "return", "2", "space", "right")
     assert any("1,5 из 4" in t.text for t in ru.drawn.texts())  # a decimal comma in Russian
+
+
+# ------------------------------------------------------------ 5: one overview of the signs
+
+SHIPPED = Path(__file__).resolve().parents[1] / "scenarios"
+MANY_SIGNS = ["return", "3", "3", "return", "1", "return", "1", "return", "1", "return", "1",
+              "return", "1", "return", "return"]
+"""The shipped pack's third story by its riskiest path: 13 warning signs met."""
+
+
+def test_every_sign_met_is_on_one_overview_and_opens_in_full() -> None:
+    pilot = Pilot(SHIPPED, (1024, 768), lang="en")
+    pilot.press(*MANY_SIGNS)
+    assert pilot.screen is ScreenKind.DEBRIEF_SIGN
+    pack, met = pilot.session.pack, pilot.session.signs_met()
+    assert len(met) == 13
+    ui = pilot.app.ui
+    assert ui.subpages <= 3  # not 13 slides: two lines a sign, a few pages at most
+    seen: list[str] = []
+    sizes: set[int] = set()
+    for _ in range(ui.subpages):
+        seen += [t.text for t in pilot.drawn.texts()]
+        sizes |= {t.px for t in pilot.drawn.texts()
+                  if t.name not in ("footer", "heading") and "footer" not in t.name}
+        pilot.press("page down")
+    assert pilot.screen is not ScreenKind.DEBRIEF_SIGN  # a clicker goes on past the pages
+    body = pilot.app.context().body_px
+    assert sizes == {body}  # every line of the overview at body size (4%)
+    for sign in met:
+        title = pack.text(pack.signs[sign].title, "en")
+        assert title in seen, title  # short titles whole, each on its line
+    assert "Missed: Send the passport scan to get a place" in seen  # the choice, whole
+
+    pilot.press("backspace")  # back to the overview
+    assert pilot.screen is ScreenKind.DEBRIEF_SIGN
+    pilot.press("2")  # a sign in full: its explanation, under "Why it is dangerous"
+    second = pack.signs[met[1]]
+    shown = " ".join(t.text for t in pilot.drawn.texts())
+    assert "Why it is dangerous" in shown
+    assert pack.text(second.explanation, "en").split()[0] in shown
+    pilot.press("return")
+    assert ui.sign_open is None and pilot.screen is ScreenKind.DEBRIEF_SIGN
+    assert ui.sign_cursor == 1  # the sign just read stays highlighted: Down, Enter: the next
+    pilot.press("down", "return")
+    assert ui.sign_open == 2
+    pilot.press("return", "backspace")  # back to the overview, nothing highlighted
+    assert ui.sign_cursor is None and pilot.screen is ScreenKind.DEBRIEF_SIGN
+    pilot.press("up", "return")  # one Up: the last row, straight to where to get help
+    assert pilot.screen is ScreenKind.DEBRIEF_HELP
+
+
+def test_the_debriefs_screens_share_one_text_size() -> None:
+    pilot = Pilot(SHIPPED, (1920, 1080), lang="en")
+    pilot.press(*MANY_SIGNS[:-1])
+    sizes = {}
+    largest: dict[ScreenKind, int] = {}
+    contacts = {c.contact for c in pilot.session.pack.info.help}
+    while pilot.screen is not ScreenKind.MENU:
+        texts = [t for t in pilot.drawn.texts() if t.name != "footer"]
+        sizes[pilot.screen] = min(t.px for t in texts)  # the body text of the screen
+        if pilot.screen is ScreenKind.DEBRIEF_HELP:
+            numbers = [t.px for t in texts if t.text in contacts]
+            assert numbers, "no help contact on the help screen"
+            others = [t.px for t in texts if t.text not in contacts]
+            assert min(numbers) > max(others)  # the contacts: the largest text of the debrief
+            largest[pilot.screen] = min(numbers)
+        else:
+            largest[pilot.screen] = max(t.px for t in texts)
+        pilot.press("page down")
+    assert len(set(sizes.values())) == 1, sizes  # one body size across the debrief
+    help_px = largest.pop(ScreenKind.DEBRIEF_HELP)
+    assert help_px > max(largest.values()), (help_px, largest)
