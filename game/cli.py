@@ -1,4 +1,5 @@
-"""The command line: play (default), validate, schema, new, shots, report, handout, guide."""
+"""The command line: play (default), validate, schema, new, shots, report, handout, guide,
+check."""
 
 from __future__ import annotations
 
@@ -90,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--pack", dest="guide_pack", help="the pack folder")
     guide.add_argument("--lang", dest="guide_lang", help="language (default: the pack's first)")
     guide.add_argument("--out", help="the HTML file to write (default: guide-LANG.html)")
+
+    check = commands.add_parser(
+        "check", help="say whether this laptop is ready for the event",
+        description="Check the screens, fonts, data folder, pack, help contacts and network "
+                    "for phones; each line says what to do when it is not fine. Exit 0 "
+                    "when ready, 1 when something needs fixing.")
+    check.add_argument("--pack", dest="check_pack", help="the pack folder")
+    check.add_argument("--lang", dest="check_lang", help="language (default: the pack's first)")
+    check.add_argument("--data-dir", dest="check_data_dir", help="the data folder to check")
     return parser
 
 
@@ -127,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
             from game.commands.guide import run_guide
 
             return int(run_guide(args.guide_pack, args.guide_lang, args.out))
+        if command == "check":
+            from game.commands.check import run_check
+
+            return int(run_check(args.check_pack or args.pack, args.check_data_dir or
+                                 args.data_dir, args.check_lang or args.lang))
         from game.ui.app import run_game
 
         data_dir = Path(args.data_dir) if args.data_dir else None

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.core.places import default_pack
+
 DEFAULT_PACK = Path(__file__).resolve().parents[1] / "scenarios"
 MIN_WINDOW = (320, 240)
 
@@ -19,12 +21,11 @@ class BadSize(ValueError):
 
 
 def pack_location(value: str | None) -> tuple[Path, str]:
-    """The pack folder a command line names (default: `scenarios/` here, else the shipped
-    pack), and how to name it in messages (as the user typed it)."""
+    """The pack folder a command line names (default: see `core.places.default_pack`: the
+    built app's own `scenarios/`, else `scenarios/` here, else the shipped pack), and how
+    to name it in messages (as the user typed it)."""
     if value is None:
-        if Path("scenarios/pack.yaml").is_file():
-            return Path("scenarios"), "scenarios"
-        return DEFAULT_PACK, str(DEFAULT_PACK)
+        return default_pack()
     return Path(value), value
 
 

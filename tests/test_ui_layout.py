@@ -27,6 +27,7 @@ import pytest
 
 from game.core.layout import BODY
 from game.core.model import Deck
+from game.core.readiness import Finding, Verdict
 from game.core.session import ScreenKind
 from game.ui import shots
 from game.ui.drawlog import RecordingSurface, layout_problems
@@ -95,6 +96,10 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
     app.ui.open(Overlay.RELOAD_ERRORS)
     check.shot("reload-errors-many")
     app.ui.close()
+    app.ui.readiness = _worst_readiness()
+    app.ui.open(Overlay.CHECK)
+    check.shot("check-all-wrong")
+    app.ui.close()
 
     teams = Pilot(SHIPPED, size, lang, teams=LONG_TEAMS, paint=False)
     six = LayoutCheck(teams, lang)
@@ -111,6 +116,23 @@ def _crowded(check: LayoutCheck, size: tuple[int, int], lang: str) -> None:
     shots.shoot_summary(six)
     check.problems += six.problems
     check.kinds |= six.kinds
+
+
+def _worst_readiness() -> list[Finding]:
+    """The check's longest lines: everything wrong, long paths, many addresses."""
+    data = "C:\\Users\\Volunteer\\AppData\\Local\\degrees-of-risk"
+    return [Finding(Verdict.FIX, "check_screen_small", {"size": "800×600"}),
+            Finding(Verdict.NOTE, "check_one_display"),
+            Finding(Verdict.FIX, "check_fonts_bad", {"reason": "NotoSans-Bold.ttf: Permission "
+                                                               "denied"}),
+            Finding(Verdict.FIX, "check_data_bad", {"path": data, "reason": "Read-only file "
+                                                                            "system"}),
+            Finding(Verdict.FIX, "check_pack_errors",
+                    {"errors": 12, "left_out": 3, "command": "degrees-of-risk validate"}),
+            Finding(Verdict.FIX, "check_help_placeholders",
+                    {"n": 2, "contacts": "'+993 ...', 'TODO'", "file": "scenarios/pack.yaml"}),
+            Finding(Verdict.OK, "check_network",
+                    {"addresses": "192.168.1.20, 10.0.0.5, 172.16.0.4"})]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

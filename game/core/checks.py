@@ -124,9 +124,10 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     """Languages of every text (missing, unknown, first one absent) and whether it fits.
 
     `prefix` is where `model` sits in the file (a warning sign under its id)."""
-    problems = check_placeholders(model, doc, prefix)
     if not ctx.languages or ctx.languages_held:
-        return problems
+        return check_placeholders(model, doc, prefix)
+    problems: list[Problem] = []
+    placeholders: list[Loc] = []
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
@@ -144,6 +145,8 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                         loc, file_kind, f"no '{lang}' translation{_for(loc)} "
                         f"(shown in '{default}')"), severity=WARNING))
         slot_room = _room(file_kind, loc) if ctx.display_checks else None
+        if any(_is_placeholder(string) for string in by_lang.values()):
+            placeholders.append(loc)
         for lang, string in by_lang.items():
             if lang not in listed:
                 continue
@@ -164,7 +167,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     "(shorten it"
                     + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
-    return problems
+    return _placeholder_reminder(placeholders, doc) + problems
 
 
 PLACEHOLDER = "TODO"
@@ -172,10 +175,20 @@ PLACEHOLDER = "TODO"
 
 
 def check_placeholders(model: BaseModel, doc: YamlDoc, prefix: Loc = ()) -> list[Problem]:
-    """One reminder for the texts that still start with TODO, at the first, naming every line."""
+    """One reminder for the texts that still start with TODO, at the first, naming every line
+    (`check_texts` makes it in its own pass; this is for a file whose languages are held)."""
     found = [loc for loc, text in texts(model, prefix)
-             if any(string.lstrip().startswith(PLACEHOLDER) for string in
-                    ([text.root] if isinstance(text.root, str) else text.root.values()))]
+             if any(map(_is_placeholder, [text.root] if isinstance(text.root, str)
+                        else text.root.values()))]
+    return _placeholder_reminder(found, doc)
+
+
+def _is_placeholder(string: str) -> bool:
+    return string.startswith(PLACEHOLDER) or (string[:1].isspace()
+                                              and string.lstrip().startswith(PLACEHOLDER))
+
+
+def _placeholder_reminder(found: list[Loc], doc: YamlDoc) -> list[Problem]:
     if not found:
         return []
     lines = sorted({doc.where(loc)[0] for loc in found})

@@ -31,7 +31,7 @@ from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
-from game.ui.state import Overlay, UiState
+from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
 from game.ui.widgets import footer
@@ -45,7 +45,8 @@ WARNING_SECONDS = 15.0
 """How long the one-time warning about the session log stays in the footer."""
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
-_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES)
+_CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES,
+                      Overlay.CHECK)
 
 
 def create_session(pack: Pack, language: str | None = None,
@@ -164,6 +165,8 @@ class App:
             self.dirty = True
             return
         if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
+            if self._check_key(event):
+                return
             command = self._title_key(event)
             if command is not None:
                 self.send(command)
@@ -171,6 +174,17 @@ class App:
         command = command_for_event(event)
         if command is not None:
             self.dispatch(command)
+
+    def _check_key(self, event: pygame.event.Event) -> bool:
+        """C on the title (but in a team's name): is this laptop ready? (screens/check.py)"""
+        if (event.type != pygame.KEYDOWN or event.key != pygame.K_c
+                or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+                or self.controller.title.row()[0] is TitleRow.TEAM_NAME):
+            return False
+        self.ui.readiness = None  # checked afresh each time: the volunteer fixed something
+        self.ui.open(Overlay.CHECK)
+        self.dirty = True
+        return True
 
     def _title_key(self, event: pygame.event.Event) -> Command | None:
         row, _team = self.controller.title.row()

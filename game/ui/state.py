@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from game.core.readiness import Finding
 from game.core.title import TitleOptions, TitleRow
 from game.ui.timer import DiscussionTimer
 
@@ -24,6 +25,7 @@ class Overlay(str, Enum):
     NOTES = "notes"
     BLANK = "blank"
     RELOAD_ERRORS = "reload-errors"
+    CHECK = "check"
     ERROR = "error"
 
 
@@ -48,6 +50,8 @@ class UiState:
     error_text: str = ""
     notice: str = ""
     notice_until: float = 0.0
+    readiness: list[Finding] | None = None
+    """The check's findings while its overlay is open (None: made when it is drawn)."""
 
     @property
     def overlay(self) -> Overlay | None:

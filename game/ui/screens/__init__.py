@@ -6,6 +6,7 @@ from game.core.session import ScreenKind
 from game.ui.screens.base import Screen
 from game.ui.screens.blank import BlankScreen
 from game.ui.screens.card import CardScreen
+from game.ui.screens.check import CheckScreen
 from game.ui.screens.debrief_help import DebriefHelpScreen
 from game.ui.screens.debrief_path import DebriefPathScreen
 from game.ui.screens.debrief_questions import DebriefQuestionsScreen
@@ -58,5 +59,6 @@ def overlay_screens() -> dict[Overlay, Screen]:
         Overlay.NOTES: NotesScreen(),
         Overlay.BLANK: BlankScreen(),
         Overlay.RELOAD_ERRORS: ReloadErrorsScreen(),
+        Overlay.CHECK: CheckScreen(),
         Overlay.ERROR: ErrorScreen(),
     }
