@@ -212,3 +212,25 @@ def test_the_debriefs_screens_share_one_text_size() -> None:
     assert len(set(sizes.values())) == 1, sizes  # one body size across the debrief
     help_px = largest.pop(ScreenKind.DEBRIEF_HELP)
     assert help_px > max(largest.values()), (help_px, largest)
+
+
+# ------------------------------------------------------------ 7: the room leaves with help
+
+
+def test_after_the_summary_a_last_page_shows_where_to_get_help() -> None:
+    pilot = Pilot(SHIPPED, (1024, 768), lang="en")
+    pilot.press("return")
+    pilot.app.session.end_session()
+    pilot.frame()
+    assert pilot.screen is ScreenKind.SUMMARY
+    ui = pilot.app.ui
+    while ui.subpage + 1 < ui.subpages:
+        pilot.press("page down")
+    texts = pilot.drawn.texts()
+    shown = [t.text for t in texts]
+    assert "Where to get help" in shown
+    home = [c.contact for c in pilot.session.pack.info.help if "tm" in c.where]
+    assert home and all(number in shown for number in home), home  # home's, whole
+    pilot.press("page down")  # the end: it stays, nothing moves on by itself
+    assert pilot.screen is ScreenKind.SUMMARY and "Where to get help" in [
+        t.text for t in pilot.drawn.texts()]
