@@ -234,3 +234,39 @@ def test_after_the_summary_a_last_page_shows_where_to_get_help() -> None:
     pilot.press("page down")  # the end: it stays, nothing moves on by itself
     assert pilot.screen is ScreenKind.SUMMARY and "Where to get help" in [
         t.text for t in pilot.drawn.texts()]
+
+
+# ------------------------------------------------------------ 8: a clicker alone
+
+
+def test_a_clicker_alone_sets_teams_moves_every_list_and_reaches_the_last_help_page() -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    title = pilot.app.controller.title
+    pilot.press("page down", "page down", "page down")  # start → language → head count → teams
+    assert title.row()[0].value == "teams"
+    pilot.press("f5", "f5")  # one team more, twice: three teams
+    assert title.team_count == 3
+    pilot.press("page up", "page up", "page up", "f5")  # back up to start, and start
+    assert pilot.screen is ScreenKind.MENU
+    assert pilot.session.team_names == ["Team 1", "Team 2", "Team 3"]
+    pilot.press("page down")  # the menu's highlight moves; nothing opens
+    assert pilot.screen is ScreenKind.MENU and pilot.app.controller.menu_cursor == 1
+    pilot.press("f5")
+    assert pilot.screen is ScreenKind.CARD and pilot.session.deck is not None
+    pilot.press("escape", "page down", "page down", "page up", "page down")
+    assert pilot.app.ui.pause_cursor == 2  # "End the session", reached by moving
+    pilot.press("f5")
+    assert pilot.app.ui.end_armed and pilot.screen is ScreenKind.CARD  # it asks once
+    pilot.press("f5")
+    assert pilot.screen is ScreenKind.SUMMARY
+    for _ in range(pilot.app.ui.subpages):
+        pilot.press("page down")
+    assert "Where to get help" in [t.text for t in pilot.drawn.texts()]
+
+
+def test_the_help_screen_shows_the_clickers_path() -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    pilot.press("h")
+    shown = [t.text for t in pilot.drawn.texts()]
+    assert "PgDn, PgUp … F5" in shown
+    assert any("title, menu, pause menu" in line for line in shown)

@@ -24,7 +24,7 @@ import pygame
 from game.core.controller import Controller
 from game.core.eventlog import DataFolder, choose_data_dir
 from game.core.pack import Pack, PackFolderMissing, load_pack
-from game.core.session import EventSink, ScreenKind, Session, State
+from game.core.session import MAX_TEAMS, EventSink, ScreenKind, Session, State
 from game.options import PlayOptions, pack_location
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
@@ -164,6 +164,10 @@ class App:
             self.ui.close(Overlay.BLANK)
             self.dirty = True
             return
+        command = self._clicker_key(event)
+        if command is not None:
+            self.dispatch(command)
+            return
         if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
             if self._check_key(event):
                 return
@@ -185,6 +189,28 @@ class App:
         self.ui.open(Overlay.CHECK)
         self.dirty = True
         return True
+
+    def _clicker_key(self, event: pygame.event.Event) -> Command | None:
+        """A clicker alone runs the event: on a list (the title's options, the menu, the
+        pause menu) PageDown and PageUp move the highlight and F5 (or Enter) takes it; on
+        the title, F5 on an option changes it (one team more, round to one; the next
+        language). None: the key means what it means everywhere."""
+        if event.type != pygame.KEYDOWN or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return None
+        key, overlay = int(event.key), self.ui.overlay
+        screen = self.session.screen
+        on_list = overlay is Overlay.PAUSE or (
+            overlay is None and screen in (ScreenKind.TITLE, ScreenKind.MENU))
+        if on_list and key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return Command(Action.DOWN if key == pygame.K_PAGEDOWN else Action.UP)
+        if overlay is None and screen is ScreenKind.TITLE and key == pygame.K_F5:
+            title = self.controller.title
+            row, _team = title.row()
+            if row is TitleRow.TEAMS:
+                return Command(Action.SET_TEAMS, title.team_count % MAX_TEAMS + 1)
+            if row is TitleRow.LANGUAGE:
+                return Command(Action.ADJUST, 1)
+        return None
 
     def _title_key(self, event: pygame.event.Event) -> Command | None:
         row, _team = self.controller.title.row()

@@ -57,6 +57,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("1–9 (A, C, D)", "help_choose"),
     ("Enter, Space, Right, PgDn, F5, click", "help_continue"),
     ("PgDn … Enter, F5", "help_clicker"),
+    ("PgDn, PgUp … F5", "help_clicker_lists"),
     ("Left, PgUp, Backspace", "help_back"),
     ("B, .", "help_blank"),
     ("Esc", "help_pause"),
