@@ -84,7 +84,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "HelpContact": {
         "name": "who it is",
         "contact": "phone, address or website (a placeholder such as `TODO` or `...` is a "
-                   "warning)",
+                   "warning; so is a pack with no phone number among its contacts)",
         "note": "e.g. \"free and confidential\"",
         "where": "the countries it serves, e.g. `[tr]`; left out: everywhere",
     },
@@ -117,7 +117,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Choice": {
         "text": "the option",
         "risk": "its degree: a position on the pack's scale, from 0, in digits only (`0_0`, "
-                "`+3`, `3.0`, `0x3` are refused)",
+                "`+3`, `3.0`, `0x3` are refused; a label such as `Danger` gets the number to "
+                "write)",
         "signs": "warning signs this choice misses or notices; a sign that every choice of "
                  "the step lists is the situation's (see below) (ids from warning-signs.yaml)",
         "feedback": "shown after the choice: the tactic, and the safer way",
