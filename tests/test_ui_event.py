@@ -270,3 +270,33 @@ def test_the_help_screen_shows_the_clickers_path() -> None:
     shown = [t.text for t in pilot.drawn.texts()]
     assert "PgDn, PgUp … F5" in shown
     assert any("title, menu, pause menu" in line for line in shown)
+
+
+# ------------------------------------------------------------ 9: the timer
+
+
+def test_the_count_down_is_set_with_plus_and_minus_read_from_the_back_and_reset_each_step(
+) -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    pilot.press("return", "return")
+    assert pilot.screen is ScreenKind.STEP and "timer" not in pilot.app.marks
+    pilot.press("t")  # shown and started: two minutes
+    pilot.press("+", "+", "-")  # half a minute more, twice, and less once: 2:30
+    timer = pilot.app.ui.timer
+    assert timer.length == 150 and timer.running
+    pilot.clock.now = timer.clock() + timer.remaining() - 120  # (each press draws 5 s on)
+    pilot.frame(settle=False)
+    [shown] = [t for t in pilot.drawn.texts() if t.text == "2:00"]
+    assert shown.px >= 0.08 * 768  # read from the back of the hall, not the footer's size
+    box = pilot.app.marks["timer"]
+    assert box.right <= 1024 and box.bottom <= 768 and box.top > 0.85 * 768  # the corner
+    pilot.clock.advance(600)  # long past zero: nothing moves on by itself
+    pilot.frame(settle=False)
+    assert pilot.screen is ScreenKind.STEP
+    assert "0:00" in [t.text for t in pilot.drawn.texts()]
+    pilot.press("1")  # the next screen: the timer is put away, at its length
+    assert pilot.screen is ScreenKind.FEEDBACK and "timer" not in pilot.app.marks
+    timer = pilot.app.ui.timer
+    assert timer.length == 150 and not timer.shown
+    pilot.press("t")  # (the pilot's frame counts 5 s on)
+    assert timer.running and timer.elapsed() <= 5  # from the full length set before

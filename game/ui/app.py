@@ -34,7 +34,7 @@ from game.ui.screens.base import Ctx, Screen
 from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
-from game.ui.widgets import footer
+from game.ui.widgets import footer, timer_badge
 from game.ui.wording import say
 
 FPS = 60
@@ -64,6 +64,11 @@ def short_paths(line: str, shown: str, folder: Path) -> str:
         if prefix and prefix not in (".", folder.name):
             line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
     return line
+
+
+_TIMER_KEYS = {pygame.K_PLUS: 1, pygame.K_EQUALS: 1, pygame.K_KP_PLUS: 1,
+               pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}
+"""The timer's +/− keys (= is + without Shift on most keyboards)."""
 
 
 def _team_name(n: int, lang: str) -> str:
@@ -130,8 +135,10 @@ class App:
         """Whether the display must be redrawn now (a change, an animation, the timer's second)."""
         if self.too_small:
             return self.dirty
-        if self.ui.timer.running:
-            second = int(self.ui.timer.elapsed())
+        timer = self.ui.timer
+        if timer.shown:
+            # A redraw a second while it counts, the last one at zero (then it rests).
+            second = int(min(timer.elapsed(), timer.length))
             if second != self._last_second:
                 self._last_second = second
                 self.dirty = True
@@ -164,6 +171,8 @@ class App:
             self.ui.close(Overlay.BLANK)
             self.dirty = True
             return
+        if self._timer_key(event):
+            return
         command = self._clicker_key(event)
         if command is not None:
             self.dispatch(command)
@@ -187,6 +196,19 @@ class App:
             return False
         self.ui.readiness = None  # checked afresh each time: the volunteer fixed something
         self.ui.open(Overlay.CHECK)
+        self.dirty = True
+        return True
+
+    def _timer_key(self, event: pygame.event.Event) -> bool:
+        """+ and − set the discussion timer's length (half a minute a press), off the title
+        (where a name may hold a dash). True when the key was the timer's."""
+        if (event.type != pygame.KEYDOWN or self.session.screen is ScreenKind.TITLE
+                or self.ui.overlay is not None):
+            return False
+        step = _TIMER_KEYS.get(int(event.key), 0)
+        if not step:
+            return False
+        self.ui.timer.adjust(step)
         self.dirty = True
         return True
 
@@ -356,6 +378,7 @@ class App:
             return
         self._seen = state
         self.shown_at = self.clock()
+        self.ui.timer.reset()  # each step's discussion gets its own count-down
         self.screens[self.session.screen].on_show(self.context())
         self.dirty = True
 
@@ -396,6 +419,7 @@ class App:
             base.draw(surface, ctx)
         if overlay is None:
             footer(surface, ctx, base.footer(ctx))
+            timer_badge(surface, ctx)
         else:
             ctx.targets = []  # only the overlay's items are clickable
             self.overlays[overlay].draw(surface, ctx)

@@ -8,6 +8,7 @@ import pygame
 
 from game.core.commands import Action, Command
 from game.core.layout import SLOTS
+from game.ui.drawlog import widget_drawn
 from game.ui.screens.base import FOOTER, FOOTER_BAND, Ctx
 from game.ui.text import Block, Painted, Paragraph, Spacer, font_px, line_px, misfit, plain_text
 from game.ui.theme import Colour, risk_colours
@@ -253,15 +254,13 @@ def sign_titles(ctx: Ctx, label: str, sign_ids: list[str] | tuple[str, ...]) -> 
 
 
 def footer(surface: pygame.Surface, ctx: Ctx, progress: str) -> None:
-    """The small footer: where the room is and the language (left), the timer (right)."""
+    """The small footer: where the room is and the language (left), a notice (right)."""
     px = font_px(FOOTER, ctx.height)  # the facilitator's: never scaled with the screen's text
     band_top = ctx.height - int(FOOTER_BAND * ctx.height)
     y = band_top + (int(FOOTER_BAND * ctx.height) - line_px(px)) // 2
     left = " · ".join(p for p in (progress, ctx.lang.upper()) if p)
     left_image = ctx.fonts.render(left, px, False, ctx.theme.muted)
     right = []
-    if ctx.ui.timer.shown:
-        right.append(ctx.ui.timer.text())
     if ctx.ui.notice and ctx.now < ctx.ui.notice_until:
         right.insert(0, ctx.ui.notice)
         ctx.animating = True
@@ -312,3 +311,28 @@ def legend(ctx: Ctx) -> Painted:
             para.draw(surface, cell.x + pad, cell.y + (cell_h - para.height) // 2)
 
     return Painted(ctx.content_width, height, paint)
+
+
+TIMER = 0.09
+"""The count-down's size: read from the back of the hall while the room discusses."""
+
+
+def timer_badge(surface: pygame.Surface, ctx: Ctx) -> None:
+    """The discussion timer, large, in the bottom right corner on a panel of its own (over
+    whatever lies there: it is shown only while the room talks); red at zero."""
+    timer = ctx.ui.timer
+    if not timer.shown:
+        return
+    px = font_px(TIMER, ctx.height)
+    done = timer.remaining() <= 0
+    ink = ctx.theme.error if done else ctx.theme.accent
+    image = ctx.fonts.render(timer.text(), px, True, ink)
+    pad = ctx.gap(PAD)
+    box = pygame.Rect(0, 0, image.get_width() + 2 * pad, image.get_height() + pad)
+    # Over the footer's corner, where a screen's content seldom reaches.
+    box.bottomright = (ctx.width - ctx.left // 2, ctx.height - ctx.gap(0.008))
+    with widget_drawn(surface, "timer", box):
+        pygame.draw.rect(surface, ctx.theme.panel, box, border_radius=pad)
+        pygame.draw.rect(surface, ink, box, width=max(2, pad // 3), border_radius=pad)
+        surface.blit(image, image.get_rect(center=box.center))
+    ctx.mark("timer", box)
