@@ -428,9 +428,19 @@ class App:
         self.animating = ctx.animating
 
 
-def _open_window(size: tuple[int, int] | None) -> pygame.Surface:
+def open_window(size: tuple[int, int] | None) -> pygame.Surface:
+    """A window of `size`, or (None) full screen on the whole first display.
+
+    Full screen from a window: the window is first moved to the screen's corner and the
+    mode set to the desktop's size. Without a window manager (a projector laptop booted
+    into the game) SDL otherwise keeps the window's old position, and the picture comes
+    out offset, cut at the right and the bottom."""
     if size is None:
-        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        sizes = pygame.display.get_desktop_sizes()
+        with contextlib.suppress(pygame.error, AttributeError):
+            if pygame.display.get_surface() is not None:
+                pygame.Window.from_display_module().position = (0, 0)
+        return pygame.display.set_mode(sizes[0] if sizes else (0, 0), pygame.FULLSCREEN)
     return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
@@ -508,7 +518,7 @@ def run_game(options: PlayOptions) -> int:
     pygame.font.init()
     _init_sound()
     pygame.display.set_caption("Degrees of Risk")
-    surface = _open_window(window)
+    surface = open_window(window)
     pygame.key.set_repeat(0)
     app = build_app(pack, folder, shown, surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
@@ -517,7 +527,7 @@ def run_game(options: PlayOptions) -> int:
     def toggle() -> None:
         nonlocal surface
         state["fullscreen"] = not state["fullscreen"]
-        surface = _open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
+        surface = open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
         app.resize(surface.get_size())
 
     app.toggle_fullscreen = toggle
