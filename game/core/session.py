@@ -515,7 +515,8 @@ class Session:
 
     def _debrief_screens(self) -> list[tuple[ScreenKind, int]]:
         screens = [(ScreenKind.DEBRIEF_PATH, 0)]
-        screens += [(ScreenKind.DEBRIEF_SIGN, i) for i in range(len(self.signs_met()))]
+        if self.signs_met():  # one overview of every sign met (the front end opens each)
+            screens.append((ScreenKind.DEBRIEF_SIGN, 0))
         scenario = self.pack.scenarios.get(self.play.scenario) if self.play else None
         if scenario is not None and scenario.questions:
             screens.append((ScreenKind.DEBRIEF_QUESTIONS, 0))

@@ -228,10 +228,10 @@ def _deck(session: Session, deck: Deck, play: DeckPlay, teams: tuple[Team, ...],
 def _debrief(session: Session, questions: list[Text], lang: str) -> dict[str, object]:
     pack, screen = session.pack, session.screen
     met = session.signs_met()
-    if screen is ScreenKind.DEBRIEF_SIGN and 0 <= session.page < len(met):
-        sign = pack.signs[met[session.page]]
-        return {"signs": (pack.text(sign.title, lang),),
-                "texts": (pack.text(sign.explanation, lang), pack.text(sign.advice, lang))}
+    if screen is ScreenKind.DEBRIEF_SIGN:  # the overview: every sign and what to do
+        return {"signs": _signs(session, met, lang),
+                "texts": tuple(pack.text(pack.signs[s].advice, lang) for s in met
+                               if s in pack.signs)}
     if screen is ScreenKind.DEBRIEF_QUESTIONS:
         return {"texts": tuple(pack.text(q, lang) for q in questions)}
     if screen is ScreenKind.DEBRIEF_HELP:

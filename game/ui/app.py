@@ -26,7 +26,7 @@ from game.core import roomplay
 from game.core.controller import Controller
 from game.core.eventlog import DataFolder, choose_data_dir
 from game.core.pack import Pack, PackFolderMissing, load_pack
-from game.core.session import EventSink, ScreenKind, Session, State
+from game.core.session import MAX_TEAMS, EventSink, ScreenKind, Session, State
 from game.options import PlayOptions, pack_location
 from game.phones.room import RoomState
 from game.ui.fonts import Fonts
@@ -39,7 +39,7 @@ from game.ui.screens.room_votes import RoomVotesScreen
 from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
-from game.ui.widgets import footer
+from game.ui.widgets import footer, timer_badge
 from game.ui.wording import say
 
 if TYPE_CHECKING:
@@ -74,6 +74,11 @@ def short_paths(line: str, shown: str, folder: Path) -> str:
         if prefix and prefix not in (".", folder.name):
             line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
     return line
+
+
+_TIMER_KEYS = {pygame.K_PLUS: 1, pygame.K_EQUALS: 1, pygame.K_KP_PLUS: 1,
+               pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}
+"""The timer's +/− keys (= is + without Shift on most keyboards)."""
 
 
 def _team_name(n: int, lang: str) -> str:
@@ -148,8 +153,10 @@ class App:
         """Whether the display must be redrawn now (a change, an animation, the timer's second)."""
         if self.too_small:
             return self.dirty
-        if self.ui.timer.running:
-            second = int(self.ui.timer.elapsed())
+        timer = self.ui.timer
+        if timer.shown:
+            # A redraw a second while it counts, the last one at zero (then it rests).
+            second = int(min(timer.elapsed(), timer.length))
             if second != self._last_second:
                 self._last_second = second
                 self.dirty = True
@@ -182,6 +189,12 @@ class App:
             self.ui.close(Overlay.BLANK)
             self.dirty = True
             return
+        if self._timer_key(event):
+            return
+        command = self._clicker_key(event)
+        if command is not None:
+            self.dispatch(command)
+            return
         if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
             if self._check_key(event):
                 return
@@ -203,6 +216,41 @@ class App:
         self.ui.open(Overlay.CHECK)
         self.dirty = True
         return True
+
+    def _timer_key(self, event: pygame.event.Event) -> bool:
+        """+ and − set the discussion timer's length (half a minute a press), off the title
+        (where a name may hold a dash). True when the key was the timer's."""
+        if (event.type != pygame.KEYDOWN or self.session.screen is ScreenKind.TITLE
+                or self.ui.overlay is not None):
+            return False
+        step = _TIMER_KEYS.get(int(event.key), 0)
+        if not step:
+            return False
+        self.ui.timer.adjust(step)
+        self.dirty = True
+        return True
+
+    def _clicker_key(self, event: pygame.event.Event) -> Command | None:
+        """A clicker alone runs the event: on a list (the title's options, the menu, the
+        pause menu) PageDown and PageUp move the highlight and F5 (or Enter) takes it; on
+        the title, F5 on an option changes it (one team more, round to one; the next
+        language). None: the key means what it means everywhere."""
+        if event.type != pygame.KEYDOWN or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return None
+        key, overlay = int(event.key), self.ui.overlay
+        screen = self.session.screen
+        on_list = overlay is Overlay.PAUSE or (
+            overlay is None and screen in (ScreenKind.TITLE, ScreenKind.MENU))
+        if on_list and key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return Command(Action.DOWN if key == pygame.K_PAGEDOWN else Action.UP)
+        if overlay is None and screen is ScreenKind.TITLE and key == pygame.K_F5:
+            title = self.controller.title
+            row, _team = title.row()
+            if row is TitleRow.TEAMS:
+                return Command(Action.SET_TEAMS, title.team_count % MAX_TEAMS + 1)
+            if row is TitleRow.LANGUAGE:
+                return Command(Action.ADJUST, 1)
+        return None
 
     def _title_key(self, event: pygame.event.Event) -> Command | None:
         row, _team = self.controller.title.row()
@@ -394,6 +442,7 @@ class App:
             return
         self._seen = state
         self.shown_at = self.clock()
+        self.ui.timer.reset()  # each step's discussion gets its own count-down
         self.screens[self.session.screen].on_show(self.context())
         self.dirty = True
 
@@ -438,6 +487,7 @@ class App:
                 self.room_votes.draw(surface, ctx)  # over the step or card, until it is taken
             else:
                 footer(surface, ctx, base.footer(ctx))
+            timer_badge(surface, ctx)
             if self.ui.phones.open and room is not None and room.question.open:
                 phones = max(self.ui.phones.phones, room.total)
                 voted_badge(surface, ctx, say("phones_voted", self.session.language,
@@ -450,9 +500,19 @@ class App:
         self.animating = ctx.animating
 
 
-def _open_window(size: tuple[int, int] | None) -> pygame.Surface:
+def open_window(size: tuple[int, int] | None) -> pygame.Surface:
+    """A window of `size`, or (None) full screen on the whole first display.
+
+    Full screen from a window: the window is first moved to the screen's corner and the
+    mode set to the desktop's size. Without a window manager (a projector laptop booted
+    into the game) SDL otherwise keeps the window's old position, and the picture comes
+    out offset, cut at the right and the bottom."""
     if size is None:
-        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        sizes = pygame.display.get_desktop_sizes()
+        with contextlib.suppress(pygame.error, AttributeError):
+            if pygame.display.get_surface() is not None:
+                pygame.Window.from_display_module().position = (0, 0)
+        return pygame.display.set_mode(sizes[0] if sizes else (0, 0), pygame.FULLSCREEN)
     return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
@@ -530,7 +590,7 @@ def run_game(options: PlayOptions) -> int:
     pygame.font.init()
     _init_sound()
     pygame.display.set_caption("Degrees of Risk")
-    surface = _open_window(window)
+    surface = open_window(window)
     pygame.key.set_repeat(0)
     app = build_app(pack, folder, shown, surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
@@ -542,7 +602,7 @@ def run_game(options: PlayOptions) -> int:
     def toggle() -> None:
         nonlocal surface
         state["fullscreen"] = not state["fullscreen"]
-        surface = _open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
+        surface = open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
         app.resize(surface.get_size())
 
     app.toggle_fullscreen = toggle

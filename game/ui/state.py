@@ -45,6 +45,10 @@ class UiState:
     quit_requested: bool = False
     overlays: list[Overlay] = field(default_factory=list)
     timer: DiscussionTimer = field(default_factory=DiscussionTimer)
+    sign_cursor: int | None = None
+    """The row highlighted on the debrief's overview of signs (the last: the help)."""
+    sign_open: int | None = None
+    """The warning sign opened in full from the debrief's overview (None: the overview)."""
     reload_problems: list[str] = field(default_factory=list)
     error_text: str = ""
     notice: str = ""
