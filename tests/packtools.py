@@ -8,7 +8,7 @@ from pathlib import Path
 from game.core.pack import LoadResult, load_pack
 from game.core.problems import Problem
 
-PACK_YAML = """\
+PACK_HEAD = """\
 title: Test pack
 languages: [en]
 risk_scale:
@@ -17,6 +17,14 @@ risk_scale:
   - label: High risk
   - label: Danger
 """
+"""pack.yaml without help contacts, for tests that write their own."""
+
+PACK_YAML = PACK_HEAD + """\
+help:
+  - name: Hotline
+    contact: "+993 12 000000"
+"""
+"""A clean pack.yaml: validate warns when no help contact has a phone number."""
 
 SIGNS_YAML = """\
 passport-kept:

@@ -3,11 +3,12 @@
 The room (teams Lions and Eagles, 24 participants) plays the story job-offer-istanbul,
 changes its mind once (undo), then the deck safe-or-risky:
 
-story: offer -> choice 2 (risk 0), contract -> choice 2 (risk 1): 1 risk point,
+story: offer -> choice 2 (degree 1), contract -> choice 2 (degree 2): 1 risk point,
        safest path 0, riskiest 6, ending safe.
-cards: card 1 pack 3: Lions 3 (+2), Eagles 2 (+1)
-       card 2 pack 0: Lions 1 (+1), Eagles 3 (+0)
-       card 3 pack 2: Lions 2 (+2), Eagles 2 (+2)   -> Lions 5, Eagles 3
+cards: card 1 pack 4: Lions 4 (+2), Eagles 3 (+1)
+       card 2 pack 1: Lions 2 (+1), Eagles 4 (+0)
+       card 3 pack 3: Lions 3 (+2), Eagles 3 (+2)   -> Lions 5, Eagles 3
+Numbers as the log writes them (version 2): from 1, as on screen.
 Started 2024-05-14 10:00 (+05:00), ended 11:05: 65 minutes.
 """
 
@@ -48,41 +49,48 @@ def sample_commands(*, pack_title: str = "Degrees of Risk", pack: str = PACK,
         {"type": "advance", "screen": "title"},
         {"type": "scenario_start", "scenario": "job-offer-istanbul", "kind": "story",
          "title": story_title, "step": None},
-        # A wrong key: choice 1 (Danger), undone, then choice 2.
+        # A wrong key: choice 1 (Danger), undone, then choice 2. Degrees, choices, cards
+        # and teams are numbered from 1, as on screen (docs/session-log.md).
         {"type": "choice", "scenario": "job-offer-istanbul", "step": "offer", "choice": 1,
-         "degree": 3, "label": "Danger", "next": "ticket",
+         "degree": 4, "label": "Danger", "next": "ticket",
          "signs": ["unknown-recruiter", "passport-kept"]},
         {"type": "undo", "screen": "feedback"},
         {"type": "choice", "scenario": "job-offer-istanbul", "step": "offer", "choice": 2,
-         "degree": 0, "label": "Safe", "next": "contract", "signs": []},
+         "degree": 1, "label": "Safe", "next": "contract", "signs": []},
         {"type": "advance", "screen": "feedback"},
         {"type": "choice", "scenario": "job-offer-istanbul", "step": "contract", "choice": 2,
-         "degree": 1, "label": "Some risk", "next": "home-safe", "signs": []},
+         "degree": 2, "label": "Some risk", "next": "home-safe", "signs": []},
         {"type": "advance", "screen": "feedback"},
         {"type": "advance", "screen": "ending"},
+        {"type": "advance", "screen": "debrief-path"},
+        {"type": "advance", "screen": "debrief-questions"},
         {"type": "scenario_end", "scenario": "job-offer-istanbul", "kind": "story",
          "title": story_title, "outcome": "safe", "total": 1, "safest": 0, "riskiest": 6,
-         "path": [{"step": "offer", "choice": 2, "degree": 0},
-                  {"step": "contract", "choice": 2, "degree": 1}],
+         "path": [{"step": "offer", "choice": 2, "degree": 1},
+                  {"step": "contract", "choice": 2, "degree": 2}],
          "signs": [], "team_scores": {a: 0, b: 0}},
         {"type": "advance", "screen": "debrief-help"},
         {"type": "scenario_start", "scenario": "safe-or-risky", "kind": "cards",
          "title": "Safe or risky?", "step": None},
     ]
-    cards = [(3, 3, 2, 2, 1), (0, 1, 3, 1, 0), (2, 2, 2, 2, 2)]
+    cards = [(4, 4, 3, 2, 1), (1, 2, 4, 1, 0), (3, 3, 3, 2, 2)]
     for number, (pack_degree, ra, rb, pa, pb) in enumerate(cards, start=1):
         events += [
-            {"type": "advance", "screen": "card"},
-            {"type": "rating", "scenario": "safe-or-risky", "card": number, "team": 0,
-             "team_name": a, "degree": ra},
             {"type": "rating", "scenario": "safe-or-risky", "card": number, "team": 1,
+             "team_name": a, "degree": ra},
+            {"type": "rating", "scenario": "safe-or-risky", "card": number, "team": 2,
              "team_name": b, "degree": rb},
             {"type": "advance", "screen": "rating"},
             {"type": "reveal", "scenario": "safe-or-risky", "card": number,
              "degree": pack_degree, "ratings": {a: ra, b: rb}, "points": {a: pa, b: pb}},
             {"type": "advance", "screen": "reveal"},
+            {"type": "advance", "screen": "scoreboard"},
         ]
     events += [
+        {"type": "advance", "screen": "debrief-path"},
+        {"type": "advance", "screen": "debrief-sign"},
+        {"type": "advance", "screen": "debrief-sign"},
+        {"type": "advance", "screen": "debrief-questions"},
         {"type": "scenario_end", "scenario": "safe-or-risky", "kind": "cards",
          "title": "Safe or risky?",
          "cards": [{"card": n, "degree": d, "ratings": {a: ra, b: rb}}

@@ -33,7 +33,7 @@ def test_new_writes_a_template_that_loads_with_warnings_at_most(
     assert result.errors == []
     assert result.pack is not None and "my-scenario" in result.pack.scenarios
     assert f"kind: {kind}" in written.read_text(encoding="utf-8")
-    assert "add 'my-scenario' to 'scenarios'" in capsys.readouterr().out
+    assert "added 'my-scenario' to 'scenarios' in" in capsys.readouterr().out
 
 
 def _own_problems(pack: Path, name: str) -> list[str]:
@@ -52,21 +52,48 @@ def test_new_in_a_two_language_pack_leaves_only_the_placeholder_reminder(
     assert '  en: "My scenario"\n  ru: "TODO (ru): My scenario"\n' in text
     count = {"story": 11, "cards": 8}[kind]
     problems = _own_problems(pack, "my-scenario.yaml")
-    # No missing translation: only the reminder of the TODO texts, and the menu listing
-    # that `new` told the author to add.
-    assert len(problems) == 2, problems
-    assert problems[0].endswith("warning: my-scenario.yaml is not listed in scenarios, so the "
-                                "menu shows it last (add it to the list)")
-    assert problems[1].startswith(f"pack/my-scenario.yaml:8:3: warning: {count} texts still "
+    # No missing translation, no unlisted scenario (`new` listed it): only the reminder.
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"pack/my-scenario.yaml:8:3: warning: {count} texts still "
                                   "start with TODO, a placeholder to replace (lines 8, 11, 14, ")
     capsys.readouterr()
-    # Replaced by the author: validate --strict is clean once the scenario is listed.
+    # Replaced by the author: validate --strict is clean.
     written.write_text(text.replace("TODO (ru): ", "").replace("TODO: ", ""), encoding="utf-8")
-    info = pack / "pack.yaml"
-    info.write_text(info.read_text(encoding="utf-8").replace(
-        "scenarios: [job-offer-istanbul, safe-or-risky]",
-        "scenarios: [job-offer-istanbul, safe-or-risky, my-scenario]"), encoding="utf-8")
     assert main(["validate", "--strict", str(pack)]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("listed", "after"), [
+    ("scenarios: [job-offer-istanbul, safe-or-risky]   # menu order\n",
+     "scenarios: [job-offer-istanbul, safe-or-risky, my-scenario]   # menu order\n"),
+    ("scenarios:\n  - job-offer-istanbul\n  - safe-or-risky    # the deck\n",
+     "scenarios:\n  - job-offer-istanbul\n  - safe-or-risky    # the deck\n  - my-scenario\n"),
+])
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_new_lists_the_scenario_in_the_menu_changing_nothing_else(
+        pack: Path, listed: str, after: str, ending: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    info = pack / "pack.yaml"
+    original = info.read_text(encoding="utf-8").replace(
+        "scenarios: [job-offer-istanbul, safe-or-risky]\n", listed)
+    info.write_bytes(original.replace("\n", ending).encode("utf-8"))
+    assert main(["new", "my-scenario", "--pack", str(pack)]) == 0
+    assert info.read_bytes() == original.replace(listed, after).replace(
+        "\n", ending).encode("utf-8")
+    assert "added 'my-scenario' to 'scenarios'" in capsys.readouterr().out
+    assert not list(pack.glob(".pack.yaml*"))
+
+
+def test_new_leaves_a_list_it_cannot_safely_change_and_says_what_to_do(
+        pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    info = pack / "pack.yaml"
+    spread = info.read_text(encoding="utf-8").replace(
+        "scenarios: [job-offer-istanbul, safe-or-risky]",
+        "scenarios: [job-offer-istanbul,\n            safe-or-risky\n]")
+    info.write_text(spread, encoding="utf-8")
+    assert main(["new", "my-scenario", "--pack", str(pack)]) == 0
+    assert info.read_text(encoding="utf-8") == spread
+    assert f"add 'my-scenario' to 'scenarios' in {pack}/pack.yaml to place it in the menu" \
+        in capsys.readouterr().out
 
 
 def test_new_in_a_pack_without_a_menu_list_is_clean_but_for_the_reminder(
@@ -75,7 +102,8 @@ def test_new_in_a_pack_without_a_menu_list_is_clean_but_for_the_reminder(
                       for w in ("Howpsuz", "Az", "Köp", "Howp"))
     folder = write_pack(tmp_path / "pack", {
         "pack.yaml": f"title: {{tk: Synag, ru: Тест, en: Test}}\nlanguages: [tk, ru, en]\n"
-                     f"risk_scale:\n{degrees}",
+                     f"risk_scale:\n{degrees}help:\n"
+                     "  - {name: {tk: Hotline, ru: Hotline, en: Hotline}, contact: '112'}\n",
         "story.yaml": None, "warning-signs.yaml": None})
     assert main(["new", "first-story", "--pack", str(folder)]) == 0
     capsys.readouterr()

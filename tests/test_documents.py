@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import stat
 from pathlib import Path
@@ -64,3 +65,17 @@ def test_documents_are_written_whole_and_readable_by_everyone(tmp_path: Path) ->
         write_atomic(target, None)  # type: ignore[arg-type]
     assert target.read_text("utf-8") == "first"  # a failed write leaves the old file
     assert [p.name for p in target.parent.iterdir()] == ["doc.html"]  # and no temp file
+
+
+def test_the_package_ships_every_locale_and_template_file() -> None:
+    """pyproject's package-data must name every data file the core reads (a wheel or a
+    PyInstaller build without them could not print, nor say a word)."""
+    # Read by hand: tomllib is Python 3.11+, and the project runs on 3.10.
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    line = next(t for t in text.splitlines() if t.startswith('"game.core" = ['))
+    patterns = ast.literal_eval(line.split("=", 1)[1].strip())
+    core = ROOT / "game" / "core"
+    shipped = {p for pattern in patterns for p in core.glob(pattern)}
+    data = {p for folder in ("locales", "templates") for p in (core / folder).iterdir()
+            if p.is_file()}
+    assert data and data <= shipped, sorted(str(p) for p in data - shipped)

@@ -75,7 +75,7 @@ def test_each_event_is_on_disk_fsynced_when_append_returns(tmp_path: Path,
     assert len(synced) > file_syncs
     lines = log.path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [first, second]
-    assert second == {"v": 1, "t": "2024-05-14T10:00:05+05:00", "type": "choice",
+    assert second == {"v": 2, "t": "2024-05-14T10:00:05+05:00", "seq": 2, "type": "choice",
                       "scenario": "s", "step": "a", "choice": 2, "degree": 1,
                       "label": "Some risk", "next": "b", "signs": ["x"]}
     assert log.events == [first, second]
@@ -125,7 +125,7 @@ def test_corrupt_lines_anywhere_are_skipped_and_counted(tmp_path: Path) -> None:
         "not json",
         '["a list"]',
         '{"v": 1, "t": "x"}',              # no type
-        '{"v": 2, "type": "menu"}',        # a future format
+        '{"v": 3, "type": "menu"}',        # a future format
         "",                                # blank lines are not damage
         good,
     ]).encode() + b"\n\xff\xfe\n")

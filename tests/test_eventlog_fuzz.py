@@ -74,7 +74,7 @@ def test_any_log_is_read_offered_reported_and_resumed_without_failing(
         assert len(read.events) + read.skipped_lines == len(nonblank)
         for event in read.events:
             assert isinstance(event, dict) and isinstance(event["type"], str)
-            assert event["v"] == 1 and event["v"] is not True
+            assert event["v"] == 2 and event["v"] is not True  # read in the current numbering
         offered = unfinished_session(data)
         assert (offered is not None) == (read.start is not None and not read.ended_cleanly)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from markupsafe import escape
+from printing import pdf_pages, pdf_text, print_to_pdf
 
 from game.cli import main
 from game.core.catalogue import say
@@ -128,3 +129,15 @@ def test_guide_command_writes_guide_lang_html_here(tmp_path: Path,
     assert main(["guide", "--pack", str(EXAMPLE), "--lang", "tk"]) == 2
     assert "no language 'tk'; it has: en, ru" in capsys.readouterr().err
     assert main(["guide", "--pack", str(tmp_path / "nope")]) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_the_safeguarding_prints_whole_on_the_first_page(pack: Pack, lang: str,
+                                                         tmp_path: Path) -> None:
+    """Headless Chromium prints the guide: what to do on a disclosure is read first."""
+    pdf = print_to_pdf(render_guide(pack, lang), tmp_path)
+    first = " ".join(pdf_text(pdf, 1).split())
+    for key in ("safe_title", "safe_step_out_head"):
+        assert " ".join(say(f"guide.{key}", lang).split()) in first, key
+    assert say("guide.safe_say", lang).split()[-1] in first  # its last word too
+    assert pdf_pages(pdf) > 2

@@ -186,3 +186,15 @@ def test_default_pack_handout_prints_on_one_sheet(lang: str, tmp_path: Path) -> 
     pdf = print_to_pdf(render_handout(pack, lang), tmp_path)
     assert pdf_pages(pdf) <= 2
     assert pack.text(pack.info.help[0].name, lang).split()[0] in pdf_text(pdf, 1)
+
+
+def test_a_placeholder_contact_is_flagged_before_printing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(EXAMPLE, folder)
+    info = folder / "pack.yaml"
+    info.write_text(info.read_text("utf-8").replace('"+993 12 000000"', '"TODO: ask IOM"'),
+                    "utf-8")
+    assert main(["handout", "--pack", str(folder), "--out", str(tmp_path / "h.html")]) == 0
+    assert ("warning: 1 help contact(s) still a placeholder ('TODO: ask IOM'): write the "
+            "number confirmed locally in pack.yaml before printing") in capsys.readouterr().err

@@ -20,6 +20,7 @@ from session_sample import PACK, START, sample_commands, sample_events
 from game.cli import main
 from game.core.catalogue import say
 from game.core.eventlog import EventLog, read_log
+from game.core.events import upgrade, valid
 from game.core.pack import Pack, load_pack
 from game.core.report import (
     VoteTally,
@@ -311,7 +312,11 @@ def test_any_damaged_log_still_makes_a_report(raw: list[tuple[str, dict[str, Any
     events = [{"v": 1, "type": kind, **fields} for kind, fields in raw]
     report = build_report(events, skipped_lines=3)
     page = render_html(report)
-    assert "3 unreadable lines of the session log were skipped." in visible_text(page)
+    # The 3 lines the log could not read, and every line of the wrong shape, are counted.
+    malformed = sum(not valid(upgrade(e)) for e in events)
+    assert report.skipped_lines == 3 + malformed
+    assert f"{3 + malformed} unreadable lines of the session log were skipped." in (
+        visible_text(page))
     assert render_csv(report).startswith("record,")
 
 

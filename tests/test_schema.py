@@ -20,7 +20,7 @@ from jsonschema.exceptions import best_match
 from game.cli import main
 from game.commands.schema import DESCRIPTIONS, schema_for
 from game.core.pack import PACK_FILE, SIGNS_FILE, load_pack
-from tests.packtools import PACK_YAML, SIGNS_YAML, STORY_YAML
+from tests.packtools import PACK_HEAD, PACK_YAML, SIGNS_YAML, STORY_YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = sorted(p for p in (ROOT / "tests" / "packs").iterdir() if (p / PACK_FILE).is_file())
@@ -87,7 +87,7 @@ def test_every_file_of_every_test_pack_passes_its_schema(folder: Path) -> None:
 
 
 def test_contacts_written_as_numbers_pass_as_the_validator_takes_them() -> None:
-    data = read(PACK_YAML + "help:\n  - name: Police\n    contact: 02\n"
+    data = read(PACK_HEAD + "help:\n  - name: Police\n    contact: 02\n"
                 "  - name: Emergency\n    contact: 112\n")
     assert data["help"][0]["contact"] == 2  # what an editor sees
     assert errors("pack", data) == []

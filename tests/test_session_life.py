@@ -20,7 +20,7 @@ from test_sessions_survive import EXAMPLE, crashed_session, start
 from game.core.commands import Action
 from game.core.eventlog import session_logs
 from game.core.session import ScreenKind
-from game.ui.app import preview_problem
+from game.ui.app import language_problem, preview_problem
 from game.ui.pilot import Pilot, load_playable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,6 +177,21 @@ def test_preview_errors_name_the_choices() -> None:
     assert message == (f"{shown}: error: story 'job-offer-istanbul' has no step '{wrong}' "
                        f"(did you mean '{steps[1]}'?) (steps: {', '.join(steps)})")
     assert preview_problem(pack, shown, "job-offer-istanbul", steps[1]) is None
+
+
+def test_an_unknown_language_is_an_error_naming_the_packs_languages(tmp_path: Path) -> None:
+    pack = load_playable(EXAMPLE)
+    shown = "tests/packs/format-example"
+    assert language_problem(pack, shown, "xx") == (
+        f"{shown}: error: the pack has no language 'xx' (its languages: en, ru)")
+    assert language_problem(pack, shown, "ru") is None
+    assert language_problem(pack, shown, None) is None
+    done = subprocess.run([sys.executable, "main.py", "--pack", str(EXAMPLE), "--lang", "xx",
+                           "--data-dir", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, SDL_VIDEODRIVER="dummy"))
+    assert done.returncode == 1
+    assert "no language 'xx' (its languages: en, ru)" in done.stderr
 
 
 def test_a_missing_pack_folder_is_one_message(tmp_path: Path) -> None:

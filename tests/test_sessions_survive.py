@@ -348,6 +348,10 @@ def test_ending_the_session_writes_the_report_and_the_summary_shows_where(
     csv = ui.report_path.with_suffix(".csv")
     assert csv.is_file() and "job-offer-istanbul" in csv.read_text(encoding="utf-8-sig")
 
+    # The projector says the report is saved and its short name; never the folder it is in.
+    drawn = " ".join(t.text for t in pilot.drawn.texts())
+    assert f"The event report is saved: {ui.report_path.name}" in drawn
+    assert str(data) not in drawn and str(tmp_path) not in drawn
     rect = pilot.app.marks["report"]
     h = SIZE[1]
     assert rect.height >= 0.04 * h  # at least one line of body text (4% of the height)

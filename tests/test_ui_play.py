@@ -204,6 +204,9 @@ def test_ctrl_r_with_a_broken_pack_keeps_the_old_one(tmp_path: Path) -> None:
     assert pilot.overlay is Overlay.RELOAD_ERRORS
     assert pilot.session.pack is old
     assert pilot.app.ui.reload_problems and "pack.yaml" in pilot.app.ui.reload_problems[0]
+    # The projector shows the pack folder's name, never where it lives on the laptop.
+    drawn = " ".join(t.text for t in pilot.drawn.texts())
+    assert "pack/pack.yaml:" in drawn and str(tmp_path) not in drawn
     pilot.press("return")  # any key closes the errors; the game goes on where it was
     assert pilot.overlay is None and pilot.screen is ScreenKind.STEP
 

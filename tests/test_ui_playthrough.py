@@ -125,8 +125,9 @@ class Player:
         return screen.value
 
     def shown(self) -> str:
-        """Every text of the last frame, its lines joined by spaces."""
-        return " ".join(d.text for d in self.pilot.drawn.texts())
+        """Every text of the last frame, its lines joined by spaces (no-break spaces, which
+        hold a degree's number to its word, read as spaces)."""
+        return " ".join(d.text for d in self.pilot.drawn.texts()).replace("\xa0", " ")
 
     def debrief(self, scenario: Story | Deck, signs: list[str]) -> list[str]:
         """Play the debrief through to the menu; the screens it should reach, in order."""
@@ -201,8 +202,9 @@ def test_every_path_of_a_story(pack_name: str, sid: str) -> None:
                 assert result.outcome == ending.outcome
                 assert (result.total, result.safest, result.riskiest) == (
                     sum(degrees), span.safest, span.riskiest), f"path {path}"
-                total = say("risk_total", lang, total=sum(degrees), safest=span.safest,
-                            riskiest=span.riskiest)
+                average = sum(d + 1 for d in degrees) / len(degrees)  # on the room's scale
+                total = say("path_average", lang, m=len(pack.info.risk_scale),
+                            avg=f"{average:.1f}".replace(".", say("decimal_point", lang)))
                 assert " ".join(total.split()) in player.shown()
                 signs = _signs_in_order(pack, sign_lists)
                 assert list(player.pilot.session.signs_met()) == signs

@@ -274,7 +274,7 @@ def test_a_short_session_summary_reads_its_results_in_full() -> None:
     pilot.press("escape", "3", "3")
     assert pilot.screen is ScreenKind.SUMMARY and pilot.app.ui.subpages == 1
     texts = " ".join(t.text for t in pilot.drawn.texts())
-    assert "risk points 6 (safest 0, riskiest 6)" in texts
+    assert "HARMED · average degree 4.0 of 4" in texts  # the scale the room saw, 1 to 4
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "tk"])

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from tests.packtools import PACK_YAML, SIGNS_YAML, STORY_YAML, find, load, write_pack
+from tests.packtools import PACK_HEAD, PACK_YAML, SIGNS_YAML, STORY_YAML, find, load, write_pack
 
-TWO_LANGS = PACK_YAML.replace("languages: [en]", "languages: [en, ru]")
+TWO_LANGS = PACK_HEAD.replace("languages: [en]", "languages: [en, ru]")
 
 
 # ------------------------------------------------------------------ help contacts (4)
@@ -18,7 +18,7 @@ TWO_LANGS = PACK_YAML.replace("languages: [en]", "languages: [en, ru]")
 
 def test_a_help_contact_without_contact_leaves_out_that_contact_not_the_pack(
         tmp_path: Path) -> None:
-    pack = PACK_YAML + ("help:\n"
+    pack = PACK_HEAD + ("help:\n"
                         "  - name: Hotline\n"
                         "  - name: Police\n"
                         "    contact: \"02\"\n")
@@ -404,3 +404,14 @@ def test_a_document_saved_under_a_yaml_name_says_to_save_plain_text(
 def test_notepad_unicode_big_endian_is_utf16_too(tmp_path: Path) -> None:
     raw = "\ufeff".encode("utf-16-be") + STORY_YAML.encode("utf-16-be")
     find(load(write_pack(tmp_path, {"story.yaml": raw})), "story.yaml", "saved as UTF-16")
+
+
+def test_a_risk_written_as_its_label_says_which_number_to_write(tmp_path: Path) -> None:
+    pack = TWO_LANGS.replace("label: Danger", "label: {en: Danger, ru: Опасно}")
+    story = STORY_YAML.replace("risk: 3", "risk: опасно").replace("risk: 0", "risk: Safe")
+    result = load(write_pack(tmp_path, {"pack.yaml": pack, "story.yaml": story}))
+    first = find(result, "story.yaml", "risk 'опасно' is the label of a degree")
+    assert first.format() == ("pack/story.yaml:9:15: error: step 'offer', choice 1: risk "
+                              "'опасно' is the label of a degree: write its number, risk: 3")
+    second = find(result, "story.yaml", "risk 'Safe' is the label of a degree")
+    assert second.message.endswith("write its number, risk: 0") and second.line == 14

@@ -41,6 +41,7 @@ def pack_with(tmp_path: Path, name: str, content: bytes | None) -> Path:
     ("drawing.svg", files.svg("64", "48"), (64, 48)),
     ("drawing2.svg", files.svg(None, "100%", "0 0 300 200"), (300, 200)),
     ("limit.png", files.png(MAX_SIDE, 10, pixels=False), (MAX_SIDE, 10)),
+    ("no-screen.gif", files.gif(64, 48)[:6] + bytes(4) + files.gif(64, 48)[10:], (64, 48)),
 ])
 def test_a_picture_the_game_can_show_validates_clean(
         tmp_path: Path, name: str, content: bytes, size: tuple[int, int]) -> None:

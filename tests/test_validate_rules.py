@@ -424,6 +424,30 @@ def test_a_placeholder_help_contact_is_a_warning(tmp_path: Path, contact: str) -
     assert problem.line == 6
 
 
+@pytest.mark.parametrize("contacts", [
+    "help:\n  - name: Website\n    contact: https://help.example.org/24\n"
+    "  - name: Mail\n    contact: help2024@example.org\n",
+    "",
+])
+def test_a_pack_without_a_help_phone_number_is_a_warning(tmp_path: Path, contacts: str) -> None:
+    pack = ("title: T\nlanguages: [en]\nrisk_scale: [{label: a}, {label: b}, {label: c}, "
+            "{label: d}]\n" + contacts)
+    problem = find(load(write_pack(tmp_path, {"pack.yaml": pack})), "pack.yaml",
+                   "help:", "phone number" if contacts else "no help contacts",
+                   "people can call", severity="warning")
+    assert problem.line == (4 if contacts else 1)
+
+
+@pytest.mark.parametrize(("contact", "phone"), [
+    ("112", True), ("+993 12 000000", True), ("8-800-333-00-00", True),
+    ("www.yimer.gov.tr", False), ("https://a.example/1234", False), ("ab12@x.org", False),
+])
+def test_what_counts_as_a_phone_number(contact: str, phone: bool) -> None:
+    from game.core.checks import is_phone_number
+
+    assert is_phone_number(contact) is phone
+
+
 # ------------------------------------------------------------------ many problems at once
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from game.commands import load_named_pack
+from game.core.checks import PLACEHOLDER
 from game.core.handout import write_handout
 from game.core.pack import PACK_FILE, SIGNS_FILE
 
@@ -47,6 +48,12 @@ def run_handout(pack_arg: str | None, lang: str | None, out: str | None) -> int:
         return 1
     print(f"wrote {target}: {len(pack.signs)} warning signs, {len(pack.info.help)} help "
           f"contacts, in {lang}")
+    unfilled = [c.contact for c in pack.info.help if c.contact.lstrip().startswith(PLACEHOLDER)]
+    if unfilled:
+        # Printed for 40 people to take home: a placeholder must not be what they keep.
+        print(f"warning: {len(unfilled)} help contact(s) still a placeholder "
+              f"({', '.join(repr(c) for c in unfilled)}): write the number confirmed locally "
+              f"in {PACK_FILE} before printing", file=sys.stderr)
     if not pack.signs or not pack.info.help:
         print("warning: the pack has no warning signs or no help contacts; the booklet is "
               "incomplete", file=sys.stderr)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+from pathlib import Path
 
 from game.core.checks import PLACEHOLDER
 from game.core.model import ID_PATTERN
 from game.core.pack import PACK_FILE, load_pack
+from game.core.yamlfile import parse_yaml_text
 from game.options import pack_location
 
 # In the templates, a line `@: "..."` is a text: it becomes one line per language of the
@@ -152,7 +155,67 @@ def run_new(scenario_id: str, kind: str, pack_arg: str | None) -> int:
         return 2
     print(f"wrote {target_shown} ({kind})")
     if info is not None and info.scenarios is not None:
-        print(f"add '{scenario_id}' to 'scenarios' in {shown.rstrip('/')}/{PACK_FILE} to place "
-              "it in the menu")
+        pack_shown = f"{shown.rstrip('/')}/{PACK_FILE}"
+        if list_in_menu(folder / PACK_FILE, scenario_id):
+            print(f"added '{scenario_id}' to 'scenarios' in {pack_shown}: it comes last in the "
+                  "menu (move it in the list to change that)")
+        else:
+            print(f"add '{scenario_id}' to 'scenarios' in {pack_shown} to place it in the menu")
     print(f"check it with: python main.py validate {shown}")
     return 0
+
+
+def list_in_menu(pack_file: Path, scenario_id: str) -> bool:
+    """Add `scenario_id` at the end of pack.yaml's `scenarios` list, changing nothing else.
+
+    Only a list written one id per line (`- id`) or on one line (`[a, b]`) is changed, and
+    only when the changed file reads back as the same pack with the id added; otherwise
+    (or when the file cannot be written) False, and the file is as it was. The new file
+    replaces the old in one step, so an interruption never leaves half a pack.yaml.
+    """
+    try:
+        raw = pack_file.read_bytes().decode("utf-8")  # as bytes: Windows line ends stay
+    except (OSError, UnicodeDecodeError):
+        return False
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    text = raw[len(bom):]
+    doc, _ = parse_yaml_text(text, PACK_FILE)
+    before = doc.data if doc is not None else None
+    items = before.get("scenarios") if isinstance(before, dict) else None
+    if doc is None or not isinstance(before, dict) or not isinstance(items, list) or not items:
+        return False
+    line, col = doc.where(("scenarios", len(items) - 1))
+    lines = text.splitlines(keepends=True)
+    if not 0 < line <= len(lines):
+        return False
+    last = lines[line - 1]
+    ending = "\r\n" if last.endswith("\r\n") else "\n"
+    lead = last[:col - 1]
+    if lead.strip() == "-":  # a block list: a new line like the last one
+        if not last.endswith(("\n", "\r")):
+            lines[line - 1] = last + ending
+        lines.insert(line, f"{lead}{scenario_id}{ending}")
+    else:  # a one-line flow list: before its closing bracket
+        close = last.find("]", col - 1)
+        if close < 0:
+            return False
+        lines[line - 1] = f"{last[:close]}, {scenario_id}{last[close:]}"
+    changed = "".join(lines)
+    after = _data(changed)
+    if not isinstance(after, dict) or after.get("scenarios") != [*items, scenario_id] or {
+            k: v for k, v in after.items() if k != "scenarios"} != {
+            k: v for k, v in before.items() if k != "scenarios"}:
+        return False
+    spare = pack_file.with_name(f".{pack_file.name}.new")
+    try:
+        spare.write_text(bom + changed, encoding="utf-8", newline="")
+        os.replace(spare, pack_file)
+    except OSError:
+        spare.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _data(text: str) -> object:
+    doc, _ = parse_yaml_text(text, PACK_FILE)
+    return doc.data if doc is not None else None

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from game.core.files import write_atomic
 from game.core.model import ID_PATTERN, ILO_INDICATORS, LANG_PATTERN, Glossary, PackInfo, Scenario
 from game.core.pack import Pack, PackFolderMissing, load_pack
 from game.core.pictures import FORMATS, MAX_SIDE
@@ -117,7 +118,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "text": "the option",
         "risk": "its degree: a position on the pack's scale, from 0, in digits only (`0_0`, "
                 "`+3`, `3.0`, `0x3` are refused)",
-        "signs": "warning signs this choice ignores or notices (ids from warning-signs.yaml)",
+        "signs": "warning signs this choice misses or notices; a sign that every choice of "
+                 "the step lists is the situation's (see below) (ids from warning-signs.yaml)",
         "feedback": "shown after the choice: the tactic, and the safer way",
         "next": "where the story goes (a step id)",
     },
@@ -295,7 +297,7 @@ def run_schema(out: str | None, which: str, pack_arg: str | None = None) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(out).write_text(text, encoding="utf-8")
+        write_atomic(Path(out), text, newline="\n")  # whole or not at all, like every document
     except OSError as exc:
         print(f"{out}: error: cannot write the schema: {exc.strerror}", file=sys.stderr)
         return 1

@@ -57,6 +57,9 @@ class Catalogue:
     def __init__(self, folder: Path = LOCALES) -> None:
         self.folder = folder
         self._tables: dict[str, dict[str, str]] = {}
+        # (key, lang) -> (text, code) for words without a count: screens ask for the same
+        # words every frame, so the fallback chain is walked once per word and language.
+        self._found: dict[tuple[str, str], tuple[str, str]] = {}
 
     def languages(self) -> list[str]:
         """The codes of the language files, as written in their names (`en`, `uz-Latn`)."""
@@ -88,6 +91,14 @@ class Catalogue:
         With a `count`, the plural form `key#one`/`key#few`/... of the language that
         has the key wins over `key`. Raises KeyError when not even English has it.
         """
+        if count is None:
+            found = self._found.get((key, lang))
+            if found is None:
+                found = self._found[(key, lang)] = self._lookup(key, lang, None)
+            return found
+        return self._lookup(key, lang, count)
+
+    def _lookup(self, key: str, lang: str, count: int | None) -> tuple[str, str]:
         for code in [*fallback_chain(lang), FALLBACK]:
             table = self.table(code)
             if count is not None:
@@ -145,6 +156,7 @@ def _babel_locale(code: str) -> Any:
         return None
 
 
+@lru_cache(maxsize=512)
 def plural_form(lang: str, n: int) -> str:
     """The CLDR plural category of `n` in `lang`: one, two, few, many or other."""
     for code in fallback_chain(lang):

@@ -124,9 +124,10 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     """Languages of every text (missing, unknown, first one absent) and whether it fits.
 
     `prefix` is where `model` sits in the file (a warning sign under its id)."""
-    problems = check_placeholders(model, doc, prefix)
     if not ctx.languages or ctx.languages_held:
-        return problems
+        return check_placeholders(model, doc, prefix)
+    problems: list[Problem] = []
+    placeholders: list[Loc] = []
     default = ctx.default
     listed = set(ctx.languages)
     others = ctx.languages[1:]
@@ -144,6 +145,8 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                         loc, file_kind, f"no '{lang}' translation{_for(loc)} "
                         f"(shown in '{default}')"), severity=WARNING))
         slot_room = _room(file_kind, loc) if ctx.display_checks else None
+        if any(_is_placeholder(string) for string in by_lang.values()):
+            placeholders.append(loc)
         for lang, string in by_lang.items():
             if lang not in listed:
                 continue
@@ -164,7 +167,7 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
                     "(shorten it"
                     + (", or split it into two steps)" if slot_room.slot == "step_text" else ")")),
                     severity=WARNING))
-    return problems
+    return _placeholder_reminder(placeholders, doc) + problems
 
 
 PLACEHOLDER = "TODO"
@@ -172,10 +175,20 @@ PLACEHOLDER = "TODO"
 
 
 def check_placeholders(model: BaseModel, doc: YamlDoc, prefix: Loc = ()) -> list[Problem]:
-    """One reminder for the texts that still start with TODO, at the first, naming every line."""
+    """One reminder for the texts that still start with TODO, at the first, naming every line
+    (`check_texts` makes it in its own pass; this is for a file whose languages are held)."""
     found = [loc for loc, text in texts(model, prefix)
-             if any(string.lstrip().startswith(PLACEHOLDER) for string in
-                    ([text.root] if isinstance(text.root, str) else text.root.values()))]
+             if any(map(_is_placeholder, [text.root] if isinstance(text.root, str)
+                        else text.root.values()))]
+    return _placeholder_reminder(found, doc)
+
+
+def _is_placeholder(string: str) -> bool:
+    return string.startswith(PLACEHOLDER) or (string[:1].isspace()
+                                              and string.lstrip().startswith(PLACEHOLDER))
+
+
+def _placeholder_reminder(found: list[Loc], doc: YamlDoc) -> list[Problem]:
     if not found:
         return []
     lines = sorted({doc.where(loc)[0] for loc in found})
@@ -280,8 +293,33 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                             "number, address or website", severity=WARNING))
         problems += check_texts(contact, doc, "pack", ctx, ("help", i))
     problems += check_places_of_help(info, doc, list(positions))
+    problems += check_help_phone(info, doc)
     problems += check_texts(info.model_copy(update={"help": []}), doc, "pack", ctx)
     return problems
+
+
+_NOT_A_PHONE = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+", re.IGNORECASE)
+PHONE_DIGITS = 3
+"""Digits a contact needs to be a number a room can dial (the shortest lines: 112, 157)."""
+
+
+def is_phone_number(contact: str) -> bool:
+    """Whether `contact` holds a number to dial: three digits or more once e-mail addresses
+    and web addresses (which may hold digits too) are taken out."""
+    rest = _NOT_A_PHONE.sub(" ", contact)
+    return sum(ch.isdigit() for ch in rest) >= PHONE_DIGITS
+
+
+def check_help_phone(info: PackInfo, doc: YamlDoc) -> list[Problem]:
+    """pack.yaml: a warning when no help contact has a phone number. The room leaves with
+    the help screen's image: a website alone cannot be called from a lost phone's SIM."""
+    if any(is_phone_number(c.contact) for c in info.help):
+        return []
+    where: Loc = ("help",) if info.help else ()
+    what = ("no help contact has a phone number" if info.help else "there are no help "
+            "contacts")
+    return [doc.problem(where, f"help: {what}; add at least one line people can call "
+                        "(contact: \"+993 12 000000\")", severity=WARNING, key=True)]
 
 
 def check_glossary_ids(signs: dict[str, Any], doc: YamlDoc) -> list[Problem]:

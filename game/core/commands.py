@@ -40,6 +40,7 @@ class Action(str, Enum):
     SET_PARTICIPANTS = "set-participants"  # the head count (number; 0: not given)
     SET_TEAMS = "set-teams"  # how many teams (number, 1: the whole room)
     SET_TEAM_NAME = "set-team-name"  # team `number` (from 1) is called `text`
+    SET_DETAIL = "set-detail"  # 1 organisation, 2 place, 3 facilitator (number) is `text`
     RESUME = "resume"  # take the offer to resume the session that did not end
     START_FRESH = "start-fresh"  # decline the offer (the old session stays on disk)
     # The pause menu's entries that change the session.
@@ -59,6 +60,6 @@ class Command:
 
 TITLE_ONLY = frozenset({
     Action.ADJUST, Action.TYPE, Action.ERASE, Action.NEXT_FIELD, Action.SET_PARTICIPANTS,
-    Action.SET_TEAMS, Action.SET_TEAM_NAME, Action.RESUME, Action.START_FRESH,
+    Action.SET_TEAMS, Action.SET_TEAM_NAME, Action.SET_DETAIL, Action.RESUME, Action.START_FRESH,
 })
 """Commands that mean something on the title screen only (elsewhere they do nothing)."""

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.core.commands import TITLE_ONLY, Action, Command
+from game.core.event_details import EventDetails, load_details, save_details
 from game.core.eventlog import EventLog
 from game.core.pack import Pack
 from game.core.recorder import SessionRecorder
@@ -89,8 +90,13 @@ class Controller:
         offer = None
         if disk is not None:
             offer = find_offer(disk, pack, note=lambda text: print(text, file=sys.stderr))
-        return cls(session, recorder=recorder, data_dir=disk, offer=offer,
-                   team_name=team_name, clock=clock)
+        controller = cls(session, recorder=recorder, data_dir=disk, offer=offer,
+                         team_name=team_name, clock=clock)
+        if disk is not None:  # last time's organisation, place and facilitator, to confirm
+            remembered = load_details(disk)
+            controller.title.details = [remembered.organisation, remembered.place,
+                                        remembered.facilitator]
+        return controller
 
     def set_offer(self, offer: ResumeOffer | None) -> None:
         """Offer `offer` on the title (None: no offer); Enter resumes a recent one."""
@@ -179,22 +185,33 @@ class Controller:
                 return bool(digits)
             if row is TitleRow.TEAM_NAME:
                 return opts.set_team_name(team, opts.team_names[team] + command.text)
+            if row is TitleRow.DETAIL:
+                return opts.set_detail(team, opts.details[team] + command.text)
             return False
         elif action is Action.ERASE:
             if row is TitleRow.PARTICIPANTS:
                 opts.participants = opts.participants[:-1]
             elif row is TitleRow.TEAM_NAME:
                 opts.team_names[team] = opts.team_names[team][:-1]
+            elif row is TitleRow.DETAIL:
+                opts.details[team] = opts.details[team][:-1]
             else:
                 return False
         elif action is Action.NEXT_FIELD:
-            opts.cursor = opts.cursor + 1 if opts.cursor + 1 < count else 0
+            # Enter in a name goes on to the next name of the same kind; after the last one
+            # back to "start", so that names then Enter, Enter start the session.
+            rows = opts.rows()
+            following = rows[opts.cursor + 1][0] if opts.cursor + 1 < count else None
+            opts.cursor = opts.cursor + 1 if following is row else opts.index_of(
+                TitleRow.START)
         elif action is Action.SET_PARTICIPANTS:
             opts.set_participants(max(0, command.number))
         elif action is Action.SET_TEAMS:
             opts.set_team_count(command.number)
         elif action is Action.SET_TEAM_NAME:
             return opts.set_team_name(command.number - 1, command.text)
+        elif action is Action.SET_DETAIL:
+            return opts.set_detail(command.number - 1, command.text)
         elif action is Action.NUMBER and row is TitleRow.TEAMS:
             opts.set_team_count(command.number)
         elif action is Action.RESUME:
@@ -230,6 +247,8 @@ class Controller:
         opts, session = self.title, self.session
         session.configure(opts.teams(lambda n: self.team_name(n, session.language)),
                           opts.participant_count())
+        session.set_details(*opts.details)
+        self._remember_details()
         if self.offer is not None:
             self.set_offer(None)
         session.begin()
@@ -254,8 +273,22 @@ class Controller:
             session.sink = log.record
         self.session = session
         self.title.match(session.teams, session.participants)
+        self.title.details = [session.organisation or "", session.place or "",
+                              session.facilitator or ""]
         self._seen = None
         return True
+
+    def _remember_details(self) -> None:
+        """Keep the title's organisation, place and facilitator for the next session."""
+        if self.data_dir is None:
+            return
+        details = EventDetails(*self.title.details)
+        if details == load_details(self.data_dir):
+            return
+        try:
+            save_details(self.data_dir, details)
+        except OSError as exc:  # only saves typing next time: say so, never stop the room
+            print(f"note: the event's details are not remembered ({exc})", file=sys.stderr)
 
     def _menu(self, action: Action, number: int) -> bool:
         session = self.session
@@ -389,6 +422,7 @@ class Controller:
                 traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
             return
         self.report_path = html
+        print(f"the event report is saved: {html}", file=sys.stderr)
 
     def close(self) -> None:
         """End of the program (quit, a signal): the log closed, everything on disk."""

@@ -21,10 +21,12 @@ from io import FileIO
 from pathlib import Path
 from typing import Any
 
-LOG_VERSION = 1
+from game.core.events import READABLE, VERSION, checked
+
+LOG_VERSION = VERSION
 APP_NAME = "degrees-of-risk"
 SESSIONS_FOLDER = "sessions"
-RESERVED_KEYS = frozenset({"v", "t", "type"})
+RESERVED_KEYS = frozenset({"v", "t", "seq", "type"})
 LOG_NAME = re.compile(r"(\d{8}-\d{6})-[0-9a-f]{6}\.jsonl")
 
 Event = dict[str, Any]
@@ -230,7 +232,12 @@ class EventLog:
         if reserved:
             raise ValueError(f"event fields may not be named {', '.join(sorted(reserved))}")
         moment = self._clock()
-        event: Event = {"v": LOG_VERSION, "t": timestamp(moment), "type": event_type, **fields}
+        # seq: one more than the last event's (a resumed version 1 log has none: its count),
+        # so a line written twice is recognised on replay and not replayed twice.
+        last = self.events[-1].get("seq") if self.events else 0
+        seq = (last if isinstance(last, int) else len(self.events)) + 1
+        event: Event = {"v": LOG_VERSION, "t": timestamp(moment), "seq": seq,
+                        "type": event_type, **fields}
         self.events.append(event)
         if self.data_dir is not None:
             self._save(moment)
@@ -472,7 +479,7 @@ class LogRead:
 def read_log(path: Path) -> LogRead:
     """Every readable event of the log at `path`.
 
-    A line that is not a JSON object of version 1 with a string `type` (a torn
+    A line that is not a JSON object of version 1 or 2 with a string `type` (a torn
     last line, a bad byte, a hand edit gone wrong, a value nested deeper than
     `MAX_DEPTH`) is skipped and counted; blank lines are ignored, and so is a
     UTF-8 byte order mark (an editor's) before a line. Raises OSError only when
@@ -489,7 +496,10 @@ def read_log(path: Path) -> LogRead:
             skipped += 1
         else:
             events.append(event)
-    return LogRead(events, skipped)
+    # Each line against the event vocabulary, in the current numbering; a repeated seq
+    # (a line written twice) is left out too.
+    good = checked(events)
+    return LogRead(good.events, skipped + good.skipped + good.duplicates)
 
 
 MAX_DEPTH = 32
@@ -510,7 +520,7 @@ def _parse_line(raw: bytes) -> Event | None:
         return None  # RecursionError: nested deeper than the parser's own limit
     if not isinstance(value, dict) or not isinstance(value.get("type"), str):
         return None
-    if value.get("v") != LOG_VERSION or isinstance(value.get("v"), bool):
+    if value.get("v") not in READABLE or isinstance(value.get("v"), bool):
         return None
     # Fewer brackets than the limit cannot nest deeper (a bracket inside a string only
     # costs the exact walk): the bytes count is free beside the parse.

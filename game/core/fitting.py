@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, repeat
@@ -9,6 +10,18 @@ from operator import add
 
 Measure = Callable[[str], float]
 """Width in pixels of one line of text."""
+
+NO_BREAK = ("\u00a0", "\u202f", "\u2007")
+"""Spaces a line never breaks at ("1 · Howpsuz" held together), though Python's split
+takes them for spaces."""
+_BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` between the spaces a line may break at."""
+    if not any(space in text for space in NO_BREAK):
+        return text.split()  # the common case, at str.split's speed
+    return [w for w in _BREAKABLE.split(text) if w]
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:
@@ -21,7 +34,7 @@ def wrap(text: str, measure: Measure, width: float) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
-        words = paragraph.split()
+        words = words_of(paragraph)
         if not words:
             lines.append("")
             continue
@@ -39,7 +52,7 @@ def count_lines(text: str, measure: Measure, width: float) -> int:
     """How many lines `wrap` would make of `text`, without building them."""
     count = 0
     for paragraph in text.replace("\r\n", "\n").split("\n"):
-        words = paragraph.split()
+        words = words_of(paragraph)
         if not words:
             count += 1
             continue

@@ -15,6 +15,7 @@ from game.core.catalogue import country_name, say
 from game.core.documents import render, user_template_folders
 from game.core.files import write_atomic
 from game.core.helplines import contacts_by_country
+from game.core.model import HelpContact
 from game.core.pack import Pack
 
 # Above this many contacts the help box takes three narrower columns, so that the sheet
@@ -59,24 +60,35 @@ def word(lang: str, key: str) -> str:
 
 
 def contact_groups(pack: Pack, lang: str) -> list[ContactGroup]:
-    """The pack's help contacts by the countries they serve, in the pack's order.
+    """The pack's help contacts by the countries they serve, each printed once.
 
-    The home country first, then the others as pack.yaml names them; contacts with
-    no `where:` serve everywhere and come last, headed "anywhere" (a pack without
-    `where:` prints one group without a heading, as written).
+    In the order of `helplines.contacts_by_country` (the home country first, then the
+    others as pack.yaml names them, those for anywhere last, headed so); a contact that
+    serves several countries (112) is printed once, under all their names together,
+    where the first of them comes. A pack without `where:` prints one group without a
+    heading, as written.
     """
-    groups: list[ContactGroup] = []
     grouped = contacts_by_country(pack)
-    for country, contacts in grouped:
-        # The contacts for everywhere get a heading of their own after countries' ones,
-        # or they would read as more numbers of the country above them.
-        name = country_name(country, lang) if country else \
-            word(lang, "everywhere") if len(grouped) > 1 else ""
-        lines = [ContactLine(c.contact, pack.text(c.name, lang),
-                             pack.text(c.note, lang) if c.note is not None else "")
-                 for c in contacts]
-        groups.append(ContactGroup(name, lines))
-    return groups
+    if len(grouped) <= 1:
+        return [ContactGroup("", [_line(pack, c, lang) for _, cs in grouped for c in cs])]
+    by_places: dict[tuple[str, ...], list[HelpContact]] = {}
+    seen: set[int] = set()
+    for _, contacts in grouped:
+        for contact in contacts:
+            if id(contact) in seen:
+                continue
+            seen.add(id(contact))
+            places = tuple(dict.fromkeys(code.lower() for code in contact.where))
+            by_places.setdefault(places, []).append(contact)
+    return [ContactGroup(" · ".join(country_name(c, lang) for c in places) if places
+                         else word(lang, "everywhere"),
+                         [_line(pack, c, lang) for c in contacts])
+            for places, contacts in by_places.items()]
+
+
+def _line(pack: Pack, contact: HelpContact, lang: str) -> ContactLine:
+    return ContactLine(contact.contact, pack.text(contact.name, lang),
+                       pack.text(contact.note, lang) if contact.note is not None else "")
 
 
 def sign_lines(pack: Pack, lang: str) -> list[SignLine]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from game.core.fitting import Measure, count_lines, wrap
+from game.core.fitting import Measure, count_lines, words_of, wrap
 from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT, FontMetrics, load_metrics
 
 MeasureAt = Callable[[int, bool], Measure]
@@ -125,7 +125,7 @@ class Room:
         """Whether `text` needs more lines than the slot has (cheap bounds first: the
         validator asks this of every text of a pack, in every language)."""
         if "\n" not in text:
-            words = text.split()
+            words = words_of(text)
             if not words:
                 return False
             sizes = list(map(self.measure, words))

@@ -22,6 +22,7 @@ from game.core.checks import (
 )
 from game.core.model import ID_PATTERN, Deck, HelpContact, PackInfo, Story, Text, WarningSign
 from game.core.problems import Problem, Severity
+from game.core.wording import at as at_place
 from game.core.wording import describe_error, did_you_mean, errors_of, non_latin
 from game.core.yamlfile import (
     Loc,
@@ -295,15 +296,23 @@ def _in_file_order(problems: list[Problem], show: Any) -> list[Problem]:
 
 
 def _validate(model: type[BaseModel], doc: YamlDoc, file_kind: str, scale: int | None,
-              problems: list[Problem], data: Any = None, at: Loc = ()) -> Any:
+              problems: list[Problem], data: Any = None, at: Loc = (),
+              labels: dict[str, int] | None = None) -> Any:
     """`data` (default: the whole file), which sits at `at` in the file, as `model`;
-    None after reporting each of its errors where it was written."""
+    None after reporting each of its errors where it was written. `labels` maps each
+    degree's label (lower case, in every language) to its number, for a `risk` written
+    as a label."""
     try:
         return model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         for error in errors_of(exc):
             error = dict(error, loc=(*at, *error["loc"]))
             loc, message, on_key = describe_error(error, file_kind, scale)
+            given = error.get("input")
+            if labels and loc[-1:] == ("risk",) and isinstance(given, str) \
+                    and given.strip().lower() in labels:
+                message = at_place(loc, file_kind, f"risk '{given}' is the label of a degree: "
+                                   f"write its number, risk: {labels[given.strip().lower()]}")
             line, col = doc.where(loc, key=on_key)
             problems.append(Problem(doc.shown, line, col, Severity.ERROR, message))
         return None
@@ -423,7 +432,10 @@ def _load_scenario(path: Path, shown: str,
                                         f"{did_you_mean(str(kind), ['story', 'cards'])}"))
         return None, problems
     scale = len(ctx.scale) or None
-    scenario = _validate(model, doc, file_kind, scale, problems)
+    labels = {text.strip().lower(): i for i, degree in enumerate(ctx.scale)
+              for text in ([degree.label.root] if isinstance(degree.label.root, str)
+                           else degree.label.root.values())}
+    scenario = _validate(model, doc, file_kind, scale, problems, labels=labels)
     if scenario is None:
         return None, problems
     if isinstance(scenario, Story):

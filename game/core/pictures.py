@@ -116,7 +116,8 @@ def _not_a_picture(head: bytes) -> str:
     return f"is not a picture the game can show, or it is damaged: save it again as {FORMATS}"
 
 
-def _too_big(fmt: str, width: int, height: int, max_side: int) -> None:
+def _too_big(fmt: str, width: int, height: int, max_side: int, *, sized: bool = True) -> None:
+    """Refuse more than `max_side` pixels on a side; with `sized`, also a size of zero."""
     if width > max_side or height > max_side:
         fix = ("give its <svg> element a smaller width and height" if fmt == "SVG"
                else "save it smaller")
@@ -124,7 +125,7 @@ def _too_big(fmt: str, width: int, height: int, max_side: int) -> None:
             f"is {width}×{height} pixels, larger than a picture may be ({max_side}×{max_side} "
             f"at most; the projector shows 1920×1080): {fix}, for example "
             f"{_smaller(width, height)} pixels")
-    if width <= 0 or height <= 0:
+    if sized and (width <= 0 or height <= 0):
         raise PictureError(f"is a damaged {fmt} file: it declares a size of {width}×{height} "
                            "pixels; save it again")
 
@@ -236,7 +237,7 @@ def _jpeg(handle: BinaryIO, max_side: int) -> PictureInfo:
 def _gif(handle: BinaryIO, max_side: int) -> PictureInfo:
     head = _exact(handle, 13, "GIF")
     width, height, flags = struct.unpack("<HHB", head[6:11])
-    _too_big("GIF", width, height, max_side)
+    _too_big("GIF", width, height, max_side, sized=False)  # some encoders write a 0×0 screen
     data = handle.read()
     pos = 3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0
     frames = 0
@@ -251,7 +252,8 @@ def _gif(handle: BinaryIO, max_side: int) -> PictureInfo:
             elif block == 0x2C:
                 fw, fh, fflags = struct.unpack("<HHB", data[pos + 4:pos + 9])
                 # A frame may be larger than the screen it is drawn on; it decodes whole.
-                _too_big("GIF", max(width, fw), max(height, fh), max_side)
+                width, height = max(width, fw), max(height, fh)
+                _too_big("GIF", width, height, max_side)
                 pos += 9
                 if fflags & 0x80:
                     pos += 3 * 2 ** ((fflags & 7) + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,12 @@ from typing import Any
 from game.core.catalogue import format_date, language_in, say
 from game.core.documents import render, user_template_folders
 from game.core.eventlog import parse_time
+from game.core.events import checked
 from game.core.files import write_atomic
 from game.core.model import OUTCOMES, Deck, Story
 from game.core.pack import Pack
 from game.core.scoring import card_points
+from game.core.session import DeckResult, Result, StoryResult
 
 # Who ran the event and where: asked on the title, logged at the start and on a change.
 DETAIL_KEYS = ("organisation", "place", "facilitator")
@@ -172,10 +174,17 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
                  source: str | None = None) -> Report:
     """What the report shows, from a session's events.
 
+    With the pack, the facts (teams, head count, what was played and scored) come
+    from replaying the events through a `Session`, the one owner of every fact: the
+    report says exactly what the session ended with, whatever was undone or changed on
+    the way. Without it (or if the replay fails) they are read from the events.
     Tolerates any damage: missing or mistyped fields leave blanks, never an
     exception. `lang` defaults to the session's language at its end. `pack`
     adds titles and texts; without it the log's own titles are used.
     """
+    count = len(events)
+    good = checked([dict(e) for e in events])  # the current numbering, no line twice
+    events = good.events
     start: Mapping[str, Any] = next((e for e in events if e.get("type") == "session_start"), {})
     end: Mapping[str, Any] | None = None
     language = _str(start.get("language")) or "en"
@@ -195,7 +204,7 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
                                      _str(event.get("title")) or "")
             played.append(current)
         elif kind == "choice":
-            degree, name = _int(event.get("degree")), _str(event.get("label"))
+            degree, name = _from_one(event.get("degree")), _str(event.get("label"))
             if degree is not None and name:
                 log_labels[degree] = name
         elif kind == "reveal":
@@ -216,7 +225,7 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
             # Changed on the title after the start: the last word wins, as on screen.
             details = {key: _str(event.get(key)) for key in DETAIL_KEYS}
 
-    if end is not None and events[-1] is not end:
+    if end is not None and (not events or events[-1] is not end):
         # Undone from the summary and played on (or cut off): its totals are out of date.
         end = None
     lang = lang or language
@@ -228,14 +237,19 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
         duration = max(0, int((ended - started).total_seconds()))
 
     teams = [str(t) for t in _list(start.get("teams"))]
-    if end is not None and _mapping(end.get("team_scores")):
+    participants = _int(start.get("participants"))
+    facts = _replayed(pack, events) if pack is not None else None
+    if facts is not None:
+        language, teams, participants, played, team_scores = facts
+        lang = lang or language
+    elif end is not None and _mapping(end.get("team_scores")):
         team_scores = _scores(end.get("team_scores"))
     else:
         team_scores = {}
         for scenario in played:
             for team, points in scenario.team_points().items():
                 team_scores[team] = team_scores.get(team, 0) + points
-    if team_scores:
+    if team_scores and facts is None:
         team_scores = {t: team_scores.get(t, 0) for t in teams} | team_scores
 
     sign_ids: list[str] = []
@@ -256,10 +270,56 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     return Report(
         lang=lang, pack_title=pack_title, language=language, started=started, ended=ended,
         duration_s=duration, ended_cleanly=end is not None,
-        participants=_int(start.get("participants")), place=details["place"],
+        participants=participants, place=details["place"],
         teams=teams, scenarios=played, signs=signs, team_scores=team_scores,
-        degree_labels=labels, skipped_lines=skipped_lines, events=len(events), source=source,
+        degree_labels=labels, skipped_lines=skipped_lines + good.skipped + good.duplicates,
+        events=count, source=source,
         organisation=details["organisation"], facilitator=details["facilitator"])
+
+
+Facts = tuple[str, list[str], int | None, list[PlayedScenario], dict[str, int]]
+
+
+def _replayed(pack: Pack, events: list[dict[str, Any]]) -> Facts | None:
+    """The session's language, teams, head count, scenarios and scores at its end, by
+    replaying its events (None when they cannot be replayed on this pack)."""
+    from game.core.resume import rebuilt_session
+
+    try:
+        session = rebuilt_session(pack, events)
+    except Exception:  # a log the pack no longer fits: the events alone must do
+        return None
+    names = session.team_names
+    results: list[Result] = list(session.state.finished)
+    current = session.current_result()
+    if current is not None and (current.cards if isinstance(current, DeckResult)
+                                else current.path):
+        results.append(replace(current, complete=False))
+    played = []
+    for result in results:
+        scenario = pack.scenarios.get(result.scenario)
+        title = pack.text(scenario.title, session.language) if scenario is not None else ""
+        if isinstance(result, StoryResult):
+            played.append(PlayedScenario(
+                result.scenario, "story", title, finished=result.complete,
+                outcome=result.outcome, total=result.total, safest=result.safest,
+                riskiest=result.riskiest, signs=list(result.signs),
+                path=[ChoiceRow(e.step, e.choice + 1, e.degree) for e in result.path]))
+        else:
+            played.append(PlayedScenario(
+                result.scenario, "cards", title, finished=result.complete,
+                signs=list(result.signs),
+                cards=[CardRow(c.card + 1, c.degree, dict(zip(names, c.ratings)),
+                               dict(zip(names, c.points))) for c in result.cards]))
+    decks = any(isinstance(r, DeckResult) for r in results)
+    scores = dict(zip(names, session.team_scores())) if session.teams or decks else {}
+    return session.language, list(session.teams), session.participants, played, scores
+
+
+def _from_one(value: Any) -> int | None:
+    """A degree as the log writes it (from 1) as a position on the scale (from 0)."""
+    number = _int(value)
+    return number - 1 if number is not None else None
 
 
 def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
@@ -272,16 +332,18 @@ def _fill_end(played: PlayedScenario, event: Mapping[str, Any],
     played.total = _int(event.get("total"))
     played.safest = _int(event.get("safest"))
     played.riskiest = _int(event.get("riskiest"))
+    played.finished = event.get("complete") is not False
     played.path = [ChoiceRow(str(_mapping(row).get("step", "?")),
                              _int(_mapping(row).get("choice")),
-                             _int(_mapping(row).get("degree")))
+                             _from_one(_mapping(row).get("degree")))
                    for row in _list(event.get("path"))]
     played.cards = []
     for index, raw in enumerate(_list(event.get("cards")), start=1):
         row = _mapping(raw)
         number = _int(row.get("card")) or index
-        degree = _int(row.get("degree"))
-        ratings = {str(team): _int(value) for team, value in _mapping(row.get("ratings")).items()}
+        degree = _from_one(row.get("degree"))
+        ratings = {str(team): _from_one(value)
+                   for team, value in _mapping(row.get("ratings")).items()}
         shown = reveals.get((played.scenario, number))
         # The points the reveal screen showed win; the documented rule fills any gap.
         points = {team: shown[team] if shown and team in shown else points_for(degree, rating)

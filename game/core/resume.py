@@ -134,6 +134,10 @@ def rebuilt_session(pack: Pack, events: list[dict[str, object]],
         else None,
         language=language if isinstance(language, str) else "",
         place=place if isinstance(place, str) else None, sink=sink)
+    # Who ran it, as at the start (a later `details` event is replayed like any command).
+    organisation, facilitator = start.get("organisation"), start.get("facilitator")
+    session.organisation = organisation if isinstance(organisation, str) else None
+    session.facilitator = facilitator if isinstance(facilitator, str) else None
     session.begun = True
     replay(session, events)
     started = parse_time(start.get("t"))

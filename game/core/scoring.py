@@ -71,3 +71,12 @@ def path_range(story: Story, start: str | None = None) -> PathRange:
         stack.pop()
     low, high = best.get(first, (0, 0))
     return PathRange(low, high)
+
+
+def average_degree(degrees: list[int] | tuple[int, ...]) -> float | None:
+    """The path's risk on the scale the room sees: the mean of its degrees numbered from 1
+    (a path of 1 + 3 + 1 is 1.7), None for a path with no step. Risk points count the
+    lowest degree as 0, which a room reading 1 to 4 on the screen would misread."""
+    if not degrees:
+        return None
+    return sum(d + 1 for d in degrees) / len(degrees)

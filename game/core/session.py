@@ -9,7 +9,7 @@ journal that `replay` turns back into the same session after a crash.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -105,13 +105,58 @@ Result = StoryResult | DeckResult
 
 
 @dataclass(frozen=True)
+class Finished:
+    """The scenarios finished so far, oldest first, as a linked list that every undo
+    snapshot shares: finishing one more costs the same at the thousandth as at the
+    first, and so does the team's total (`scores` is kept as it grows), so a session
+    replays in time and memory linear in the length of its log."""
+
+    last: Result | None = None
+    before: Finished | None = None
+    count: int = 0
+    scores: tuple[int, ...] = ()
+    """Card points per team (by position) over every deck finished."""
+
+    def add(self, result: Result) -> Finished:
+        """These results and `result` after them (this one is unchanged)."""
+        scores = list(self.scores)
+        if isinstance(result, DeckResult):
+            for card in result.cards:
+                for i, points in enumerate(card.points):
+                    if i >= len(scores):
+                        scores.append(0)
+                    scores[i] += points
+        return Finished(result, self, self.count + 1, tuple(scores))
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Result]:
+        return iter(self.results())
+
+    def __getitem__(self, index: int) -> Result:
+        if index == -1 and self.last is not None:
+            return self.last
+        return self.results()[index]
+
+    def results(self) -> tuple[Result, ...]:
+        """Every result, oldest first."""
+        found: list[Result] = []
+        node: Finished | None = self
+        while node is not None and node.last is not None:
+            found.append(node.last)
+            node = node.before
+        return tuple(reversed(found))
+
+
+@dataclass(frozen=True)
 class State:
     """Everything that undo restores; one immutable snapshot per command."""
 
     screen: ScreenKind = ScreenKind.TITLE
     page: int = 0
     play: Play | None = None
-    finished: tuple[Result, ...] = ()
+    finished: Finished = Finished()
 
 
 @dataclass
@@ -239,16 +284,13 @@ class Session:
 
     def team_scores(self) -> list[int]:
         """Points of each team over the whole session, the current deck's reveals included."""
-        scores = [0] * len(self.team_names)
-        results: list[Result] = list(self.state.finished)
+        done = self.state.finished.scores
+        scores = [done[i] if i < len(done) else 0 for i in range(len(self.team_names))]
         current = self.deck_result()
         if current is not None:
-            results.append(current)
-        for result in results:
-            if isinstance(result, DeckResult):
-                for card in result.cards:
-                    for i, pts in enumerate(card.points[: len(scores)]):
-                        scores[i] += pts
+            for card in current.cards:
+                for i, pts in enumerate(card.points[: len(scores)]):
+                    scores[i] += pts
         return scores
 
     def signs_met(self) -> tuple[str, ...]:
@@ -345,7 +387,7 @@ class Session:
                            play=replace(play, path=(*play.path, entry))))
         degree = self.pack.info.risk_scale[choice.risk]
         self._emit("choice", scenario=play.scenario, step=play.step, choice=index + 1,
-                   degree=choice.risk, label=self.pack.text(degree.label, self.language),
+                   degree=choice.risk + 1, label=self.pack.text(degree.label, self.language),
                    next=choice.next, signs=list(choice.signs))
         return True
 
@@ -369,8 +411,8 @@ class Session:
         next_team = later[0] if later else (waiting[0] if waiting else who)
         self._push(replace(self.state, screen=ScreenKind.RATING,
                            play=replace(play, ratings=tuple(ratings), team=next_team)))
-        self._emit("rating", scenario=play.scenario, card=play.card + 1, team=who,
-                   team_name=self.team_names[who], degree=degree)
+        self._emit("rating", scenario=play.scenario, card=play.card + 1, team=who + 1,
+                   team_name=self.team_names[who], degree=degree + 1)
         return True
 
     def select_team(self, team: int) -> bool:
@@ -381,7 +423,7 @@ class Session:
                 or not 0 <= team < len(self.team_names) or team == play.team):
             return False
         self.state = replace(self.state, play=replace(play, team=team))
-        self._emit("select_team", scenario=play.scenario, card=play.card + 1, team=team)
+        self._emit("select_team", scenario=play.scenario, card=play.card + 1, team=team + 1)
         return True
 
     def advance(self) -> bool:
@@ -430,13 +472,14 @@ class Session:
         if current is not None and (current.cards if isinstance(current, DeckResult)
                                     else current.path):
             self._emit_scenario_end(complete=False)
-            finished = (*finished, replace(current, complete=False))
+            finished = finished.add(replace(current, complete=False))
         self._push(State(ScreenKind.SUMMARY, 0, None, finished))
         self.ended_at = self.clock()
-        names = self.team_names
-        self._emit("session_end", duration_s=round(self.duration()),
-                   team_scores=dict(zip(names, self.team_scores())),
-                   scenarios=[r.scenario for r in finished])
+        if self.sink is not None:  # not while replaying: the list costs as much as the log
+            names = self.team_names
+            self._emit("session_end", duration_s=round(self.duration()),
+                       team_scores=dict(zip(names, self.team_scores())),
+                       scenarios=[r.scenario for r in finished])
         return True
 
     def reload(self, pack: Pack) -> None:
@@ -515,21 +558,26 @@ class Session:
                 kind, page = screens[i + 1]
                 return replace(state, screen=kind, page=page)
             result = self.current_result()
-            finished = (*state.finished, result) if result is not None else state.finished
+            finished = state.finished.add(result) if result is not None else state.finished
             return State(ScreenKind.MENU, 0, None, finished)
         return None
 
     def _emit_reveal(self) -> None:
+        if self.sink is None:
+            return  # replaying: a fact derived from the commands, not needed again
         result = self.deck_result()
         play = self.play
         if result is None or not result.cards or not isinstance(play, DeckPlay):
             return
         card = result.cards[-1]
         names = self.team_names
-        self._emit("reveal", scenario=play.scenario, card=card.card + 1, degree=card.degree,
-                   ratings=dict(zip(names, card.ratings)), points=dict(zip(names, card.points)))
+        self._emit("reveal", scenario=play.scenario, card=card.card + 1, degree=card.degree + 1,
+                   ratings=dict(zip(names, _from_one(card.ratings))),
+                   points=dict(zip(names, card.points)))
 
     def _emit_scenario_end(self, complete: bool = True) -> None:
+        if self.sink is None:
+            return  # replaying: a fact derived from the commands, not needed again
         result = self.current_result()
         play = self.play
         if result is None or play is None:
@@ -544,11 +592,12 @@ class Session:
         if isinstance(result, StoryResult):
             fields.update(kind="story", outcome=result.outcome, total=result.total,
                           safest=result.safest, riskiest=result.riskiest,
-                          path=[{"step": e.step, "choice": e.choice + 1, "degree": e.degree}
+                          path=[{"step": e.step, "choice": e.choice + 1, "degree": e.degree + 1}
                                 for e in result.path])
         else:
             fields.update(kind="cards", cards=[
-                {"card": c.card + 1, "degree": c.degree, "ratings": dict(zip(names, c.ratings))}
+                {"card": c.card + 1, "degree": c.degree + 1,
+                 "ratings": dict(zip(names, _from_one(c.ratings)))}
                 for c in result.cards])
         scores = self.team_scores()
         fields["team_scores"] = dict(zip(names, scores))
@@ -576,6 +625,11 @@ def _choice_signs(story: Story, entry: PathEntry) -> list[str]:
     return list(choices[entry.choice].signs) if entry.choice < len(choices) else []
 
 
+def _from_one(ratings: Iterable[int | None]) -> list[int | None]:
+    """Degrees as the log writes them, numbered from 1 like on screen (None: not rated)."""
+    return [None if r is None else r + 1 for r in ratings]
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -583,8 +637,8 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 _REPLAYED = {
     "scenario_start": lambda s, e: s.start_scenario(e["scenario"], e.get("step")),
     "choice": lambda s, e: s.choose(int(e["choice"]) - 1),
-    "rating": lambda s, e: s.rate(int(e["degree"]), int(e["team"])),
-    "select_team": lambda s, e: s.select_team(int(e["team"])),
+    "rating": lambda s, e: s.rate(int(e["degree"]) - 1, int(e["team"]) - 1),
+    "select_team": lambda s, e: s.select_team(int(e["team"]) - 1),
     "advance": lambda s, e: s.advance(),
     "undo": lambda s, e: s.back(),
     "menu": lambda s, e: s.to_menu(),
@@ -599,8 +653,10 @@ _REPLAYED = {
 def replay(session: Session, events: Iterable[dict[str, Any]]) -> int:
     """Apply a log's command events to a fresh `session`; returns how many were applied.
 
-    The session's sink is detached while replaying, so nothing is logged twice.
-    Events that no longer apply (a pack changed since) are skipped, never fatal.
+    The events are in the log's current numbering (from 1, see `game.core.events`),
+    checked as `read_log` checks them. The session's sink is detached while
+    replaying, so nothing is logged twice. Events that no longer apply (a pack
+    changed since) are skipped, never fatal. Linear in the number of events.
     """
     sink, session.sink = session.sink, None
     applied = 0

@@ -19,6 +19,7 @@ NAME_LETTERS = 16
 """The most letters a team name may have: the rating and reveal grids show six names this
 long whole at 1024×768."""
 PARTICIPANT_DIGITS = 4
+DETAIL_LETTERS = 80  # event_details.MAX_LENGTH: a line of the report's first page
 ASCII_DIGITS = frozenset("0123456789")
 
 
@@ -31,6 +32,13 @@ class TitleRow(str, Enum):
     PARTICIPANTS = "participants"
     TEAMS = "teams"
     TEAM_NAME = "team-name"
+    DETAIL = "detail"  # organisation, place, facilitator (index 0, 1, 2): optional
+
+
+DETAILS = ("organisation", "place", "facilitator")
+"""The title's optional lines about the event, for the report; remembered for next time."""
+TEXT_ROWS = frozenset({TitleRow.TEAM_NAME, TitleRow.DETAIL})
+"""Rows that take typed letters (a key like L types an L there instead of acting)."""
 
 
 def digits_only(text: str) -> str:
@@ -62,14 +70,18 @@ class TitleOptions:
     team_count: int = 1
     team_names: list[str] = field(default_factory=lambda: [""] * MAX_TEAMS)
     offer: bool = False
+    details: list[str] = field(default_factory=lambda: [""] * len(DETAILS))
+    """The organisation, the place and the facilitator ('' when not given)."""
 
     def rows(self) -> list[tuple[TitleRow, int]]:
-        """The option rows in order: (resume,) start, language, participants, teams, names."""
+        """The option rows in order: (resume,) start, language, participants, teams, names,
+        then the organisation, the place and the facilitator."""
         rows = [(TitleRow.RESUME, 0)] if self.offer else []
         rows += [(TitleRow.START, 0), (TitleRow.LANGUAGE, 0), (TitleRow.PARTICIPANTS, 0),
                  (TitleRow.TEAMS, 0)]
         if self.team_count > 1:
             rows += [(TitleRow.TEAM_NAME, i) for i in range(self.team_count)]
+        rows += [(TitleRow.DETAIL, i) for i in range(len(DETAILS))]
         return rows
 
     def row(self) -> tuple[TitleRow, int]:
@@ -107,6 +119,14 @@ class TitleOptions:
         if not 0 <= index < MAX_TEAMS:
             return False
         self.team_names[index] = name_letters(name)[:NAME_LETTERS]
+        return True
+
+    def set_detail(self, index: int, text: str) -> bool:
+        """Set detail `index` (0 organisation, 1 place, 2 facilitator): control characters
+        refused, the length kept to a line of the report."""
+        if not 0 <= index < len(DETAILS):
+            return False
+        self.details[index] = name_letters(text)[:DETAIL_LETTERS]
         return True
 
     def match(self, teams: Sequence[str], participants: int | None) -> None:

@@ -122,7 +122,8 @@ def describe(controller: Controller) -> View:
         opts = controller.title
         values = {TitleRow.LANGUAGE: lang, TitleRow.PARTICIPANTS: opts.participants,
                   TitleRow.TEAMS: str(opts.team_count)}
-        lines = tuple(TitleLine(row.value, opts.team_names[i] if row is TitleRow.TEAM_NAME
+        typed = {TitleRow.TEAM_NAME: opts.team_names, TitleRow.DETAIL: opts.details}
+        lines = tuple(TitleLine(row.value, typed[row][i] if row in typed
                                 else values.get(row, ""), i) for row, i in opts.rows())
         offer = controller.offer
         resume = None

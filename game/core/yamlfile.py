@@ -65,6 +65,8 @@ class YamlDoc:
     root: yaml.Node | None = None
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, repr=False)
+    odd_key: bool = False
+    """Whether a key starts with a space that is not one (see `_odd_indentation`)."""
 
     def _entry(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
         # Indexed once per mapping, on its first lookup: scanning a mapping of 60,000 steps
@@ -209,9 +211,6 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     """Parse YAML text already decoded; see `read_yaml_file`."""
     if not text.strip():
         return None, [Problem(shown, 1, 1, Severity.ERROR, "the file is empty")]
-    spaces = _odd_indentation(text, shown)
-    if spaces is not None:
-        return None, [spaces]
     try:
         if "&" in text and "*" in text:
             _check_alias_expansion(text, shown)
@@ -219,7 +218,7 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, shown, text)]
+        return None, [_odd_indentation(text, shown) or _syntax_problem(exc, shown, text)]
     except yaml.YAMLError:
         # The reader's refusal of a control character: its position counts bytes, so the
         # character is found again in the text, where the author can see it.
@@ -230,6 +229,12 @@ def parse_yaml_text(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem
     doc = YamlDoc(shown, None, node)
     problems: list[Problem] = []
     doc.data = _convert(node, (), doc, problems, 0)
+    if doc.odd_key:
+        # Looked for only now: a key starting with a non-breaking space is what such an
+        # indentation parses into, and scanning every file for it up front cost 5%.
+        spaces = _odd_indentation(text, shown)
+        if spaces is not None:
+            return None, [spaces]
     return doc, problems
 
 
@@ -266,14 +271,13 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 # Spaces that look like a space but are not one to YAML: Word and web pages paste them.
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
               "\u202f\u205f\u3000"
+_ODD_SPACE_SET = frozenset(_ODD_SPACES)
 _ODD_INDENT = re.compile(f"^[ \t]*([{_ODD_SPACES}])", re.MULTILINE)
 
 
 def _odd_indentation(text: str, shown: str) -> Problem | None:
     """A line indented with non-breaking (or other look-alike) spaces: the cause of the
     syntax errors or unknown keys that would follow, reported once, at its first line."""
-    if not any(c in text for c in _ODD_SPACES):
-        return None
     found = _ODD_INDENT.search(text)
     if found is None:
         return None
@@ -326,6 +330,8 @@ def _convert(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem],
             problems.append(_key_problem(doc, key_node, first[key]))
             continue
         first[key] = key_node
+        if key[:1] in _ODD_SPACE_SET:
+            doc.odd_key = True
         result[key] = _convert(value_node, (*loc, key), doc, problems, depth)
     return result
 

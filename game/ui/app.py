@@ -57,6 +57,15 @@ def create_session(pack: Pack, language: str | None = None,
                    place=place, sink=sink)
 
 
+def short_paths(line: str, shown: str, folder: Path) -> str:
+    """`line` with the pack's location cut to the pack folder's name: what the projector
+    shows ("default/pack.yaml:3:1: ..."), never where the files live on this laptop."""
+    for prefix in sorted({shown, str(folder), str(folder.resolve())}, key=len, reverse=True):
+        if prefix and prefix not in (".", folder.name):
+            line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
+    return line
+
+
 def _team_name(n: int, lang: str) -> str:
     return say("team_n", lang, n=n)
 
@@ -289,7 +298,11 @@ class App:
         broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
                                                         else {})
         if result.pack is None or broken:
-            self.ui.reload_problems = [p.format() for p in result.errors]
+            full = [p.format() for p in result.errors]
+            for line in full:  # the full paths are the facilitator's, in the terminal
+                print(line, file=sys.stderr)
+            self.ui.reload_problems = [short_paths(line, self.pack_shown, self.pack_folder)
+                                       for line in full]
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)
@@ -429,7 +442,8 @@ def run_game(options: PlayOptions) -> int:
             print(f"{shown}: the pack cannot be played until pack.yaml is fixed",
                   file=sys.stderr)
         return 1
-    problem = preview_problem(pack, shown, options.scenario, options.step)
+    problem = (language_problem(pack, shown, options.lang)
+               or preview_problem(pack, shown, options.scenario, options.step))
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -486,6 +500,15 @@ def run_game(options: PlayOptions) -> int:
             signal.signal(sig, handler)
         pygame.quit()
     return 0
+
+
+def language_problem(pack: Pack, shown: str, lang: str | None) -> str | None:
+    """Why `--lang` cannot be played (None: it can, or none was given): a language the pack
+    has no texts in is an error naming the pack's languages, never a silent English."""
+    if lang is None or lang in pack.languages:
+        return None
+    known = ", ".join(pack.languages)
+    return f"{shown}: error: the pack has no language '{lang}' (its languages: {known})"
 
 
 def preview_problem(pack: Pack, shown: str, scenario: str | None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.core.commands import Action, Command
-from game.core.title import TitleRow
+from game.core.title import TEXT_ROWS, TitleRow
 
 __all__ = ["Action", "Command", "command_for_event", "command_for_key", "title_command"]
 
@@ -105,7 +105,7 @@ def title_command(event: pygame.event.Event, row: TitleRow) -> Command | None:
     """On the title screen, what a key means for the focused option `row` (None: the key
     means what it means everywhere). Values change with Left/Right, names are typed."""
     if event.type == pygame.TEXTINPUT:
-        if row in (TitleRow.TEAM_NAME, TitleRow.PARTICIPANTS):
+        if row in TEXT_ROWS or row is TitleRow.PARTICIPANTS:
             return Command(Action.TYPE, text=str(event.text))
         return None
     if event.type != pygame.KEYDOWN or row in (TitleRow.START, TitleRow.RESUME):
@@ -120,12 +120,12 @@ def title_command(event: pygame.event.Event, row: TitleRow) -> Command | None:
         return Command(Action.SET_TEAMS, _DIGITS[key])
     if row is TitleRow.TEAMS and key in _KEYPAD:
         return Command(Action.SET_TEAMS, _KEYPAD[key])
-    if row in (TitleRow.PARTICIPANTS, TitleRow.TEAM_NAME) and key == pygame.K_BACKSPACE:
+    if (row in TEXT_ROWS or row is TitleRow.PARTICIPANTS) and key == pygame.K_BACKSPACE:
         return Command(Action.ERASE)
     if row is TitleRow.PARTICIPANTS and (key in _DIGITS or key in _KEYPAD
                                          or key in (pygame.K_0, pygame.K_KP0)):
         return _CONSUMED  # typed through TEXTINPUT
-    if row is TitleRow.TEAM_NAME:
+    if row in TEXT_ROWS:
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB):
             return Command(Action.NEXT_FIELD)
         if getattr(event, "unicode", "") and str(event.unicode).isprintable():

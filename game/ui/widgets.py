@@ -41,10 +41,20 @@ def scenario_header(ctx: Ctx) -> list[Block]:
     return [para, rule, Spacer(ctx.gap(0.015))]
 
 
+NBSP = "\u00a0"
+"""Between a degree's number and its word: a line never breaks there ("1 ·" / "Howpsuz")."""
+
+
 def degree_label(ctx: Ctx, degree: int) -> str:
-    """'3 · High risk': the degree's number on screen (position + 1) and its label."""
+    """'3 · High risk': the degree's number on screen (position + 1) and its label, held
+    together by no-break spaces."""
     scale = ctx.session.pack.info.risk_scale
-    return f"{degree + 1} · {ctx.text(scale[degree].label)}"
+    return f"{degree + 1}{NBSP}·{NBSP}{ctx.text(scale[degree].label)}"
+
+
+def decimal(ctx: Ctx, value: float) -> str:
+    """`value` with one decimal, written as the session's language writes it (1.7, 1,7)."""
+    return f"{value:.1f}".replace(".", ctx.say("decimal_point"))
 
 
 def degree_badge(ctx: Ctx, degree: int, px: int | None = None) -> Painted:
@@ -72,8 +82,9 @@ def degree_badge(ctx: Ctx, degree: int, px: int | None = None) -> Painted:
     return Painted(ctx.content_width, height, paint)
 
 
-def meter(ctx: Ctx, degree: int, animate: bool = True) -> Painted:
-    """The risk scale as numbered coloured segments, a pointer moving to `degree`."""
+def meter(ctx: Ctx, degree: float, animate: bool = True) -> Painted:
+    """The risk scale as numbered coloured segments, a pointer moving to `degree` (a
+    position from 0; a fraction, such as a path's average, points between segments)."""
     count = len(ctx.session.pack.info.risk_scale)
     colours = risk_colours(count)
     bar_h = int(METER * ctx.height)
@@ -96,7 +107,7 @@ def meter(ctx: Ctx, degree: int, animate: bool = True) -> Painted:
         half = mark_h
         pygame.draw.polygon(surface, ctx.theme.text, [
             (cx - half, rect.y), (cx + half, rect.y), (cx, rect.y + mark_h)])
-        if t >= 1:
+        if t >= 1 and float(degree).is_integer():
             x = seg_x + int(degree * (seg_w + seg_gap))
             edge = max(3, ctx.height // 150)
             frame = pygame.Rect(x - edge, bar_top - edge, int(seg_w) + 2 * edge,

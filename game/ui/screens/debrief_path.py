@@ -1,16 +1,17 @@
-"""Debrief, first screen: the path taken (or the cards), and the risk total against the range."""
+"""Debrief, first screen: the path taken (or the cards), and its average degree on the scale."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.core.layout import SLOTS
+from game.core.scoring import average_degree
 from game.core.session import DeckResult, StoryResult
 from game.ui.screens.base import LADDER, Ctx, PagedScreen
 from game.ui.screens.rating import team_label
 from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, misfit, plain_text
 from game.ui.theme import risk_colours
-from game.ui.widgets import PAD, heading
+from game.ui.widgets import PAD, decimal, degree_label, heading, meter
 
 
 def _chip(ctx: Ctx, surface: pygame.Surface, text: str, degree: int | None, right: int,
@@ -99,18 +100,24 @@ class DebriefPathScreen(PagedScreen):
         if story is None:
             return []
         rows: list[tuple[str, list[tuple[str, int | None]]]] = []
-        for n, entry in enumerate(result.path, start=1):
+        for entry in result.path:
             choices = story.steps[entry.step].choices or []
             text = ctx.text(choices[entry.choice].text) if entry.choice < len(choices) else ""
-            label = ctx.text(ctx.session.pack.info.risk_scale[entry.degree].label)
-            rows.append((f"{n}. {text}", [(f"{entry.degree + 1} · {label}", entry.degree)]))
-        total = plain_text(ctx.fonts, ctx.say("risk_total", total=result.total,
-                                              safest=result.safest, riskiest=result.riskiest),
+            # No number before the choice: beside the degree's number it would be misread.
+            rows.append((text, [(degree_label(ctx, entry.degree), entry.degree)]))
+        average = average_degree([e.degree for e in result.path])
+        if average is None:
+            return []
+        scale = ctx.session.pack.info.risk_scale
+        total = plain_text(ctx.fonts, ctx.say("path_average", avg=decimal(ctx, average),
+                                              m=len(scale)),
                            ctx.body_px, True, ctx.theme.accent, ctx.content_width, max_lines=2)
+        # The path's risk on the room's own scale: the meter, pointing at the average.
+        bar = meter(ctx, average - 1, animate=False)
         gap = Spacer(ctx.gap(0.03))
-        rows_block = self._rows(ctx, rows, room - gap.height - total.height,
+        rows_block = self._rows(ctx, rows, room - 2 * gap.height - total.height - bar.height,
                                 SLOTS["choice"].lines)
-        return [rows_block, gap, total]
+        return [rows_block, gap, total, Spacer(ctx.gap(0.01)), bar]
 
     def _deck(self, ctx: Ctx, result: DeckResult, room: int) -> list[Block]:
         deck = ctx.session.deck

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from game.core.session import StoryPlay
+from game.core.signs import SignKind, choice_signs
 from game.ui.screens.base import LADDER, Ctx, Screen
 from game.ui.text import Block, Spacer
 from game.ui.widgets import choice_button, degree_badge, meter, scenario_header, sign_titles
@@ -32,10 +33,15 @@ class FeedbackScreen(Screen):
                    Spacer(ctx.gap(0.025)), meter(ctx, taken.degree), Spacer(ctx.gap(0.01)),
                    degree_badge(ctx, taken.degree), Spacer(ctx.gap(0.02)),
                    ctx.slot("feedback", ctx.text(choice.feedback))]
-        label = ctx.say("signs_ignored" if taken.degree > 0 else "signs_noticed")
-        signs = sign_titles(ctx, label, choice.signs)
-        if signs:
-            blocks += [Spacer(ctx.gap(0.02)), *signs]
+        # Only a free choice can miss a sign; those of the situation are named as such.
+        met = choice_signs(story.steps[taken.step], taken.choice, taken.degree)
+        own = [m.sign for m in met if m.kind is not SignKind.SITUATION]
+        given = [m.sign for m in met if m.kind is SignKind.SITUATION]
+        label = ctx.say("signs_missed" if taken.degree > 0 else "signs_noticed")
+        for key, ids in ((label, own), (ctx.say("signs_situation"), given)):
+            signs = sign_titles(ctx, key, ids)
+            if signs:
+                blocks += [Spacer(ctx.gap(0.02)), *signs]
         return blocks
 
     def footer(self, ctx: Ctx) -> str:

@@ -25,12 +25,15 @@ class RevealScreen(Screen):
             return []
         shown = result.cards[-1]
         card = deck.cards[shown.card]
-        blocks: list[Block] = [*scenario_header(ctx), meter(ctx, shown.degree),
+        # The card stays in view: the room argues about the answer with its words in sight.
+        blocks: list[Block] = [*scenario_header(ctx),
+                               ctx.slot("card_text", ctx.text(card.text), ctx.theme.muted),
+                               Spacer(ctx.gap(0.015)), meter(ctx, shown.degree),
                                Spacer(ctx.gap(0.01)), degree_badge(ctx, shown.degree),
                                Spacer(ctx.gap(0.02)),
                                ctx.slot("explanation", ctx.text(card.explanation))]
-        signs = sign_titles(ctx, ctx.say("signs_ignored" if shown.degree else "signs_noticed"),
-                            card.signs)
+        # A card shows a situation nobody chose: its signs are never "ignored".
+        signs = sign_titles(ctx, ctx.say("signs_situation"), card.signs)
         if signs:
             blocks += [Spacer(ctx.gap(0.02)), *signs]
         blocks += [Spacer(ctx.gap(0.03)),

@@ -2,9 +2,9 @@
 
 Each scenario's title is shown whole (up to two lines) with its result; the
 rows that do not fit go on further pages, turned by Continue and Back. A story's
-result reads in full ("SAFE · risk points 2 (safest 0, riskiest 11)") when the
-list fits on one page so; else shortly ("SAFE · 2 (0–11)") under a key that says
-what the numbers are.
+result reads in full ("SAFE · average degree 1.7 of 4", on the scale the room saw)
+when the list fits on one page so; else shortly ("SAFE · 1.7 of 4") under a key that
+says what the numbers are.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.core.scoring import average_degree
 from game.core.session import DeckResult, StoryResult
 from game.ui.screens.base import LADDER, Ctx, PagedScreen
 from game.ui.screens.menu import paginate
@@ -28,7 +29,7 @@ from game.ui.text import (
     plain_text,
 )
 from game.ui.theme import Colour
-from game.ui.widgets import heading
+from game.ui.widgets import decimal, heading
 
 TITLE_LINES = 2
 """Lines a scenario's title may take in the list (the validator allows two)."""
@@ -160,17 +161,19 @@ class SummaryScreen(PagedScreen):
             title = ctx.text(scenario.title) if scenario is not None else result.scenario
             if isinstance(result, StoryResult):
                 outcome = ctx.say(f"outcome_{result.outcome}") if result.outcome else ""
-                values = {"outcome": outcome, "total": result.total,
-                          "safest": result.safest, "riskiest": result.riskiest}
-                value = (ctx.say("summary_story", **values) if full
-                         else ctx.say("summary_story_short", **values))
+                average = average_degree([e.degree for e in result.path])
+                values = {"outcome": outcome, "avg": decimal(ctx, average or 0),
+                          "m": len(session.pack.info.risk_scale)}
+                value = (ctx.say("summary_average", **values) if full
+                         else ctx.say("summary_average_short", **values))
+                value = value.strip(" ·")
             elif isinstance(result, DeckResult):
                 value = ctx.say("summary_deck", n=len(result.cards))
             else:
                 value = ""
             rows.append(table_row(ctx, title, value, width))
         key = "" if full or not any(isinstance(r, StoryResult) for r in session.state.finished) \
-            else ctx.say("summary_key")
+            else ctx.say("summary_average_key")
         label = table_row(ctx, ctx.say("scenarios_played"), key, width, muted, bold_label=True,
                           bold_value=False)
         if rows:
@@ -236,14 +239,18 @@ def stack(width: int, blocks: list[Block]) -> Painted:
 
 
 def report_note(ctx: Ctx) -> Paragraph | None:
-    """Where the event report was written, or why it could not be: body size (4%), at most
-    three lines (a long path breaks between characters)."""
+    """That the event report was written (its file's name), or why it could not be: body
+    size (4%), at most three lines."""
     control = ctx.controller
+    # The projector shows a short name only: the full path is the facilitator's, printed in
+    # the terminal when the report was written (and on the presenter's view).
     if control.report_error:
         where, reason = control.report_error
-        text, colour = ctx.say("report_failed", where=where, reason=reason), ctx.theme.error
+        text = ctx.say("report_not_saved", name=where.name or str(where), reason=reason)
+        colour = ctx.theme.error
     elif control.report_path is not None:
-        text, colour = ctx.say("report_saved", path=control.report_path), ctx.theme.muted
+        text = ctx.say("report_is_saved", name=control.report_path.name)
+        colour = ctx.theme.muted
     else:
         return None
     return plain_text(ctx.fonts, text, ctx.body_px, False, colour, ctx.content_width,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.core.commands import Action, Command
-from game.core.title import NAME_LETTERS, TitleRow
+from game.core.title import DETAILS, NAME_LETTERS, TitleRow
 from game.ui.screens.base import Ctx, Screen
 from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
 from game.ui.widgets import PAD
 
 __all__ = ["NAME_LETTERS", "TitleScreen", "resume_lines"]
+
 
 
 class TitleScreen(Screen):
@@ -54,6 +55,8 @@ class TitleScreen(Screen):
         if count > 1:
             blocks.append(self._team_grid(ctx, team_index if current is TitleRow.TEAM_NAME
                                           else None, first + 4))
+        blocks.append(self._details_grid(ctx, team_index if current is TitleRow.DETAIL
+                                         else None, opts.index_of(TitleRow.DETAIL)))
         blocks += [Spacer(ctx.gap(0.03)),
                    plain_text(ctx.fonts, ctx.say("title_hint"), ctx.body_px, False, theme.muted,
                               ctx.content_width, "center", 2),
@@ -106,6 +109,52 @@ class TitleScreen(Screen):
                 ctx.target(cell, _cursor(first_row + i))
 
         return Painted(ctx.content_width, rows * cell_h, paint)
+
+    def _details_grid(self, ctx: Ctx, focused: int | None, first_row: int) -> Painted:
+        """Organisation, place, facilitator (optional, for the report): one line of three,
+        each its label until given, then its value (cut with "…" when long; the one
+        being typed shows its end)."""
+        opts = ctx.controller.title
+        pad = ctx.gap(PAD)
+        gap = int(0.015 * ctx.width)
+        count = len(DETAILS)
+        cell_w = (ctx.content_width - (count - 1) * gap) // count
+        cell_h = ctx.body_line + 2 * pad
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            for i, key in enumerate(DETAILS):
+                cell = pygame.Rect(rect.x + i * (cell_w + gap), rect.y, cell_w, cell_h)
+                on = focused == i
+                value = opts.details[i]
+                # Given, the value speaks for itself in a third of the line; not given,
+                # the label says what may go there.
+                text = _tail(ctx, value + "_", cell_w - 2 * pad) if on else \
+                    value or f"{ctx.say(key)}: –"
+                if on:
+                    pygame.draw.rect(surface, ctx.theme.focus, cell, border_radius=pad)
+                colour = ctx.theme.on_focus if on else (
+                    ctx.theme.text if value else ctx.theme.muted)
+                para = plain_text(ctx.fonts, text, ctx.body_px, False, colour,
+                                  cell_w - 2 * pad, "center", max_lines=1)
+                para.draw(surface, cell.x + pad, cell.y + pad)
+                ctx.target(cell, _cursor(first_row + i))
+
+        return Painted(ctx.content_width, cell_h, paint)
+
+
+def _tail(ctx: Ctx, text: str, width: int) -> str:
+    """The end of `text` that fits on one line of `width` ("…" before it when cut): what
+    is being typed stays in sight."""
+    if len(ctx.fonts.wrap(text, ctx.body_px, False, width)) <= 1:
+        return text
+    low, high = 0, len(text)  # the fewest letters to drop so that the rest fits
+    while low < high:
+        middle = (low + high) // 2
+        if len(ctx.fonts.wrap("…" + text[middle:], ctx.body_px, False, width)) <= 1:
+            high = middle
+        else:
+            low = middle + 1
+    return "…" + text[low:]
 
 
 def _cursor(row: int) -> Command:
