@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
                                            "(default: the user's data folder)")
     parser.add_argument("--scenario", help="preview one scenario (by id), for authors")
     parser.add_argument("--step", help="with --scenario: start at this step")
+    parser.add_argument("--phones", nargs="?", const="", metavar="ADDRESS",
+                        help="let the room vote from their phones over the local network "
+                             "(on every local address, or only on ADDRESS, e.g. 127.0.0.1 "
+                             "to try the page on this laptop)")
+    parser.add_argument("--port", type=int, metavar="N",
+                        help="with --phones: the port phones connect to (default 8765)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -151,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(args.data_dir) if args.data_dir else None
         return int(run_game(PlayOptions(pack=args.pack, lang=args.lang, window=args.window,
                                         data_dir=data_dir, scenario=args.scenario,
-                                        step=args.step)))
+                                        step=args.step, phones=args.phones is not None,
+                                        phones_address=args.phones or None,
+                                        port=args.port)))
     except KeyboardInterrupt:
         return 130

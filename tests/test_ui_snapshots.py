@@ -36,7 +36,11 @@ from typing import Any
 import pygame
 import pytest
 
+from game.core.commands import Action, Command
+from game.core.questions import current_question
 from game.core.session import ScreenKind
+from game.core.votes import PhoneVote
+from game.phones.room import RoomState
 from game.ui.pilot import Pilot
 from game.ui.state import Overlay
 
@@ -82,6 +86,29 @@ def _error(pilot: Pilot) -> None:
     pilot.app.ui.open(Overlay.ERROR)
 
 
+def _room(pilot: Pilot) -> None:
+    # The room of phones as the projector shows it, without a server: a fixed address and code.
+    base = "http://192.168.137.1:8765"
+    pilot.app.ui.phones = RoomState(True, (base,), "ACDE", f"{base}/?room=ACDE", phones=17)
+
+
+def _join(pilot: Pilot) -> None:
+    pilot.press("return", "return")
+    _room(pilot)
+    pilot.app.ui.open(Overlay.JOIN)
+
+
+def _room_votes(pilot: Pilot) -> None:
+    pilot.press("return", "return")
+    _room(pilot)
+    question = current_question(pilot.session)
+    assert question is not None
+    votes = tuple(PhoneVote(question.id, f"snapshot-phone-{i:04d}", option)
+                  for i, option in enumerate([1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1]))
+    pilot.app.send(Command(Action.VOTES, votes=votes))
+    pilot.press("return")  # Enter: how the room voted
+
+
 SCREENS: dict[str, tuple[Callable[[Pilot], None], ScreenKind, Overlay | None]] = {
     "title": (lambda p: None, ScreenKind.TITLE, None),
     "menu": (lambda p: p.press("return"), ScreenKind.MENU, None),
@@ -106,6 +133,8 @@ SCREENS: dict[str, tuple[Callable[[Pilot], None], ScreenKind, Overlay | None]] =
     "help": (lambda p: p.press("return", "return", "h"), ScreenKind.STEP, Overlay.HELP),
     "notes": (lambda p: p.press("return", "return", "n"), ScreenKind.STEP, Overlay.NOTES),
     "error": (_error, ScreenKind.STEP, Overlay.ERROR),
+    "join": (_join, ScreenKind.STEP, Overlay.JOIN),
+    "room-votes": (_room_votes, ScreenKind.STEP, None),
 }
 
 

@@ -197,10 +197,34 @@ class SessionEnd(Event):
     scenarios: list[str] | None = None
 
 
+@dataclass(frozen=True)
+class VotesCounted(Event):
+    """The room's phones voted on the question on screen: its counts so far, never who
+    voted. `counts[0]` is option 1 (a choice or a degree as numbered on screen); `teams`
+    gives each team's counts when the room plays in teams. Replayed: a resume has them."""
+
+    TYPE: ClassVar[str] = "votes"
+    REPLAYED: ClassVar[bool] = True
+    question: str
+    counts: list[int]
+    scenario: str = ""
+    step: str | None = None
+    card: int | None = None
+    teams: dict[str, list[int]] | None = None
+
+
+@dataclass(frozen=True)
+class VotesRevealed(VotesCounted):
+    """The facilitator showed how the room voted: the final counts; voting is closed."""
+
+    TYPE: ClassVar[str] = "votes_revealed"
+
+
 VOCABULARY: dict[str, type[Event]] = {
     kind.TYPE: kind for kind in (
         SessionStart, DetailsSet, ScenarioStart, ChoiceTaken, Rating, TeamSelected, Reveal, Advance,
-        Undo, ToMenu, LanguageSet, ScenarioEnd, TeamsSet, SessionEnd)
+        Undo, ToMenu, LanguageSet, ScenarioEnd, TeamsSet, SessionEnd, VotesCounted,
+        VotesRevealed)
 }
 
 # ------------------------------------------------------------------ checking shapes
