@@ -51,3 +51,9 @@ class PlayOptions:
     data_dir: Path | None = None
     scenario: str | None = None
     step: str | None = None
+    phones: bool = False
+    """Open the room for phones at start (the pause menu can open it later too)."""
+    port: int | None = None
+    """The phones' port (None: 8765, or the next free one)."""
+    phones_address: str | None = None
+    """Serve the phones on this address only (None: every local address)."""

@@ -94,13 +94,24 @@ def test_blank_screen_is_black_and_any_key_returns(pilot: Pilot) -> None:
 
 def test_l_switches_language_at_once_on_the_same_screen(pilot: Pilot) -> None:
     pilot.press("return", "return")
-    before = pygame.image.tobytes(pilot.snapshot(), "RGB")
+    words = " ".join(t.text for t in pilot.drawn.texts())
+    story = pilot.session.story
+    assert story is not None
+    step = story.steps[story.start_step]
+    english, russian = step.text.in_language("en", "en"), step.text.in_language("ru", "en")
+    assert english in words.replace("\n", " ") or english.split()[0] in words
     pilot.press("l")
     assert pilot.session.language == "ru"
     assert pilot.screen is ScreenKind.STEP
-    assert pygame.image.tobytes(pilot.snapshot(), "RGB") != before
+    words = " ".join(t.text for t in pilot.drawn.texts())
+    # The words drawn are now the step's Russian text and the Russian choices, no English.
+    assert russian.split()[0] in words and english.split()[0] not in words
+    for choice in step.choices or []:
+        assert choice.text.in_language("ru", "en").split()[0] in words
+    assert "RU" in words
     pilot.press("l")
     assert pilot.session.language == "en"
+    assert english.split()[0] in " ".join(t.text for t in pilot.drawn.texts())
 
 
 def test_a_deck_with_two_teams_rates_reveals_and_scores() -> None:

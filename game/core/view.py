@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.core.model import Deck, Story, Text
+from game.core.questions import room_summary
 from game.core.session import DeckPlay, ScreenKind, Session, StoryPlay
 from game.core.title import TitleRow
+from game.core.votes import RoomSummary
 
 if TYPE_CHECKING:
     from game.core.controller import Controller
@@ -98,6 +100,9 @@ class View:
     """The session offered for resume: its pack, start time, and where it stopped."""
     played: tuple[str, ...] = ()
     report: str | None = None
+    room: RoomSummary | None = None
+    """How the room's phones voted on the question on screen (None: no question). Front
+    ends show only `room.total` until `room.revealed`, so nobody follows the crowd."""
 
 
 def describe(controller: Controller) -> View:
@@ -111,7 +116,8 @@ def describe(controller: Controller) -> View:
     base = dict(screen=screen, language=lang, languages=tuple(pack.languages),
                 pack_title=text(pack.info.title, lang), scale=scale,
                 played=tuple(text(pack.scenarios[r.scenario].title, lang)
-                             for r in session.state.finished if r.scenario in pack.scenarios))
+                             for r in session.state.finished if r.scenario in pack.scenarios),
+                room=room_summary(session, session.votes))
     teams = tuple(Team(i + 1, name, scores[i] if i < len(scores) else 0)
                   for i, name in enumerate(session.team_names))
     play = session.play

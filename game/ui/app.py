@@ -16,26 +16,34 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.core import roomplay
 from game.core.controller import Controller
 from game.core.eventlog import DataFolder, choose_data_dir
 from game.core.pack import Pack, PackFolderMissing, load_pack
 from game.core.session import MAX_TEAMS, EventSink, ScreenKind, Session, State
 from game.options import PlayOptions, pack_location
+from game.phones.room import RoomState
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
+from game.ui.room import voted_badge
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.room_votes import RoomVotesScreen
 from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
 from game.ui.widgets import footer, timer_badge
 from game.ui.wording import say
+
+if TYPE_CHECKING:
+    from game.phones.host import PhoneHost
 
 FPS = 60
 IDLE_FPS = 30
@@ -46,7 +54,9 @@ WARNING_SECONDS = 15.0
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
 _CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES,
-                      Overlay.CHECK)
+                      Overlay.CHECK, Overlay.JOIN)
+_ASKING = (ScreenKind.STEP, ScreenKind.CARD, ScreenKind.RATING)
+"""Screens on which the room's phones vote: the count, then the distribution, show here."""
 
 
 def create_session(pack: Pack, language: str | None = None,
@@ -105,6 +115,14 @@ class App:
         self.toggle_fullscreen: Callable[[], None] = lambda: None
         self._seen: State | None = None
         self._last_second = -1
+        self.phones: PhoneHost | None = None
+        """The room of phones, once opened (--phones or the pause menu)."""
+        self.phones_port: int | None = None
+        self.phones_loopback = False
+        """Bind the phones' server to 127.0.0.1 alone (tests, benchmarks)."""
+        self.phones_address: str | None = None
+        """Serve the phones on this address only (None: every local address)."""
+        self.room_votes = RoomVotesScreen()
 
     # ------------------------------------------------------------ queries
     @property
@@ -266,6 +284,8 @@ class App:
         self.dirty = True
         self.controller.send(command)
         self._take_notices()
+        if self.phones is not None:
+            self.phones.publish(self.session)  # the phones follow the projector at once
 
     def dispatch(self, command: Command) -> None:
         """Carry out a command: the window's own first (overlays, full screen, timer), then
@@ -323,10 +343,54 @@ class App:
         ctx = self.context()
         if top is not None:
             self.overlays[top].handle(command, ctx)
+            self._phones_request()
             return
         if self.screens[self.session.screen].handle(command, ctx):
             return
         self.send(command)
+
+    # ------------------------------------------------------------- phones
+    def open_room(self) -> None:
+        """Open the room for phones and show how to join (or why they cannot); never raises."""
+        from game.phones.host import LOOPBACK, PhoneHost, local_addresses  # loaded only now
+        from game.phones.server import DEFAULT_PORT
+
+        if self.phones is None:
+            port = DEFAULT_PORT if self.phones_port is None else self.phones_port
+            only = self.phones_address
+            self.phones = PhoneHost(port, loopback_only=self.phones_loopback or only == LOOPBACK,
+                                    addresses=(lambda: [only]) if only else local_addresses)
+        self.ui.phones = self.phones.open()
+        self.phones.publish(self.session)
+        self.ui.open(Overlay.JOIN)
+        self.dirty = True
+
+    def close_room(self) -> None:
+        """Close the room: phones can no longer vote; the counts stay in the session."""
+        if self.phones is not None:
+            self.phones.close()
+        self.ui.phones = RoomState()
+        self.dirty = True
+
+    def poll_phones(self) -> None:
+        """Once a loop: the votes that arrived go to the controller as one command, and the
+        phones learn what the projector asks. Quick, never blocking, never raising."""
+        phones = self.phones
+        if phones is None:
+            return
+        try:
+            if phones.poll(self.send, self.session):
+                self.ui.phones = phones.state
+                self.dirty = True
+        except Exception:  # the room must never cost the projector its screen
+            traceback.print_exc()
+
+    def _phones_request(self) -> None:
+        request, self.ui.phones_request = self.ui.phones_request, None
+        if request == "open":
+            self.open_room()
+        elif request == "close":
+            self.close_room()
 
     def resize(self, size: tuple[int, int]) -> None:
         """Lay everything out again for a new window size."""
@@ -418,8 +482,16 @@ class App:
         if overlay is None or (overlay is not Overlay.BLANK and overlay is not Overlay.ERROR):
             base.draw(surface, ctx)
         if overlay is None:
-            footer(surface, ctx, base.footer(ctx))
+            room = roomplay.summary(self.session) if self.session.screen in _ASKING else None
+            if room is not None and room.revealed:
+                self.room_votes.draw(surface, ctx)  # over the step or card, until it is taken
+            else:
+                footer(surface, ctx, base.footer(ctx))
             timer_badge(surface, ctx)
+            if self.ui.phones.open and room is not None and room.question.open:
+                phones = max(self.ui.phones.phones, room.total)
+                voted_badge(surface, ctx, say("phones_voted", self.session.language,
+                                              n=room.total, m=phones))
         else:
             ctx.targets = []  # only the overlay's items are clickable
             self.overlays[overlay].draw(surface, ctx)
@@ -523,6 +595,9 @@ def run_game(options: PlayOptions) -> int:
     app = build_app(pack, folder, shown, surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
     state = {"window": window or (1280, 720), "fullscreen": window is None}
+    app.phones_port, app.phones_address = options.port, options.phones_address
+    if options.phones:
+        app.open_room()  # the join screen shows over the title; any key closes it
 
     def toggle() -> None:
         nonlocal surface
@@ -545,6 +620,7 @@ def run_game(options: PlayOptions) -> int:
                     surface = pygame.display.get_surface() or surface
             if surface.get_size() != app.window_size:
                 app.resize(surface.get_size())
+            app.poll_phones()
             if app.needs_frame():
                 app.draw(surface)
                 pygame.display.flip()
@@ -555,6 +631,7 @@ def run_game(options: PlayOptions) -> int:
             # a frame a room can notice, at half the cost of polling at 60 on battery.
             clock.tick(FPS if app.animating or app.ui.timer.running else IDLE_FPS)
     finally:
+        app.close_room()
         app.controller.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)

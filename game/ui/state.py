@@ -12,6 +12,7 @@ from enum import Enum
 
 from game.core.readiness import Finding
 from game.core.title import TitleOptions, TitleRow
+from game.phones.room import RoomState
 from game.ui.timer import DiscussionTimer
 
 __all__ = ["Overlay", "TitleOptions", "TitleRow", "UiState"]
@@ -27,6 +28,8 @@ class Overlay(str, Enum):
     RELOAD_ERRORS = "reload-errors"
     CHECK = "check"
     ERROR = "error"
+    JOIN = "join"
+    """How phones join the room (or why they cannot)."""
 
 
 @dataclass
@@ -52,6 +55,11 @@ class UiState:
     notice_until: float = 0.0
     readiness: list[Finding] | None = None
     """The check's findings while its overlay is open (None: made when it is drawn)."""
+    phones_request: str | None = None
+    """'open' or 'close': the pause menu asks the app to open or close the room."""
+    phones: RoomState = field(default_factory=RoomState)
+    """The room of phones as the projector shows it (closed unless --phones or the pause
+    menu opened it)."""
 
     @property
     def overlay(self) -> Overlay | None:

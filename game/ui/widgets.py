@@ -8,8 +8,8 @@ import pygame
 
 from game.core.commands import Action, Command
 from game.core.layout import SLOTS
+from game.ui.context import FOOTER, FOOTER_BAND, Ctx
 from game.ui.drawlog import widget_drawn
-from game.ui.screens.base import FOOTER, FOOTER_BAND, Ctx
 from game.ui.text import Block, Painted, Paragraph, Spacer, font_px, line_px, misfit, plain_text
 from game.ui.theme import Colour, risk_colours
 
@@ -260,7 +260,7 @@ def footer(surface: pygame.Surface, ctx: Ctx, progress: str) -> None:
     y = band_top + (int(FOOTER_BAND * ctx.height) - line_px(px)) // 2
     left = " · ".join(p for p in (progress, ctx.lang.upper()) if p)
     left_image = ctx.fonts.render(left, px, False, ctx.theme.muted)
-    right = []
+    right: list[str] = []
     if ctx.ui.notice and ctx.now < ctx.ui.notice_until:
         right.insert(0, ctx.ui.notice)
         ctx.animating = True

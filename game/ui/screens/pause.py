@@ -19,9 +19,18 @@ class PauseItem(str, Enum):
     MENU = "to_menu"
     END = "end_session"
     QUIT = "quit"
+    PHONES = "phones_open"
+    """Open the room for phones, or (when open) show how to join."""
+    PHONES_STOP = "phones_stop"
 
 
-ITEMS = tuple(PauseItem)
+ITEMS = (PauseItem.RESUME, PauseItem.MENU, PauseItem.END, PauseItem.QUIT, PauseItem.PHONES)
+"""The entries when the room of phones is closed (open, "close the room" is added)."""
+
+
+def items(ctx: Ctx) -> tuple[PauseItem, ...]:
+    """The pause menu's entries now; quitting stays the fourth, where Alt+F4 puts the cursor."""
+    return (*ITEMS, PauseItem.PHONES_STOP) if ctx.ui.phones.open else ITEMS
 
 
 class PauseScreen(Screen):
@@ -32,11 +41,13 @@ class PauseScreen(Screen):
         blocks: list[Block] = [heading(ctx, ctx.say("paused"), align="left").clipped(1),
                                Spacer(ctx.gap(0.02))]
         pad = ctx.gap(PAD)
-        for i, item in enumerate(ITEMS):
+        for i, item in enumerate(items(ctx)):
             if item is PauseItem.QUIT and ctx.ui.quit_armed:
                 text = ctx.say("quit_confirm")
             elif item is PauseItem.END and ctx.ui.end_armed:
                 text = ctx.say("end_confirm")
+            elif item is PauseItem.PHONES and ctx.ui.phones.open:
+                text = ctx.say("phones_show")
             else:
                 text = ctx.say(item.value)
             blocks.append(self._item(ctx, text, i, width, pad))
@@ -60,16 +71,17 @@ class PauseScreen(Screen):
     def handle(self, command: Command, ctx: Ctx) -> bool:
         ui = ctx.ui
         action = command.action
+        entries = items(ctx)
         if action in (Action.UP, Action.BACK, Action.DOWN):
             step = -1 if action is Action.UP else 1
-            ui.pause_cursor = (ui.pause_cursor + step) % len(ITEMS)
+            ui.pause_cursor = (ui.pause_cursor + step) % len(entries)
             ui.quit_armed = ui.end_armed = False
         elif action is Action.SELECT:
-            self._point(ui, command.number % len(ITEMS))
+            self._point(ui, command.number % len(entries))
             self._choose(ctx)
         elif action is Action.CONTINUE:
             self._choose(ctx)
-        elif action is Action.NUMBER and 1 <= command.number <= len(ITEMS):
+        elif action is Action.NUMBER and 1 <= command.number <= len(entries):
             self._point(ui, command.number - 1)
             self._choose(ctx)
         else:
@@ -85,7 +97,8 @@ class PauseScreen(Screen):
 
     def _choose(self, ctx: Ctx) -> None:
         ui = ctx.ui
-        item = ITEMS[ui.pause_cursor]
+        entries = items(ctx)
+        item = entries[ui.pause_cursor % len(entries)]
         if item is PauseItem.QUIT:
             if ui.quit_armed:
                 ui.quit_requested = True
@@ -98,7 +111,13 @@ class PauseScreen(Screen):
             return
         ui.close()
         ui.quit_armed = ui.end_armed = False
-        if item is PauseItem.MENU:
+        if item is PauseItem.PHONES:
+            # The room's server is the window's, not the session's: the app opens it (or,
+            # open already, shows the join screen again).
+            ui.phones_request = "open"
+        elif item is PauseItem.PHONES_STOP:
+            ui.phones_request = "close"
+        elif item is PauseItem.MENU:
             ctx.send(Command(Action.TO_MENU))
         elif item is PauseItem.END:
             ctx.send(Command(Action.END_SESSION))
