@@ -51,3 +51,5 @@ class PlayOptions:
     data_dir: Path | None = None
     scenario: str | None = None
     step: str | None = None
+    presenter: bool = False
+    """A presenter window on the laptop beside the room's (see game/ui/windows.py)."""

@@ -29,6 +29,7 @@ from game.options import PlayOptions, pack_location
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
+from game.ui.presenter import audience_overlay
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
 from game.ui.state import Overlay, TitleRow, UiState
@@ -98,6 +99,9 @@ class App:
         self.targets: list[tuple[pygame.Rect, Command]] = []
         self.marks: dict[str, pygame.Rect] = {}
         self.toggle_fullscreen: Callable[[], None] = lambda: None
+        self.toggle_presenter: Callable[[], None] = lambda: None
+        """P or the pause menu: the presenter window on or off (game/ui/windows.py)."""
+        self.swap_displays: Callable[[], None] = lambda: None
         self._seen: State | None = None
         self._last_second = -1
 
@@ -207,6 +211,8 @@ class App:
             return
         if button != 1:
             return
+        if self.ui.overlay is not None and self._shown_overlay() is None:
+            return  # the facilitator's overlay is on the laptop: the room's window waits
         for rect, command in reversed(self.targets):
             if rect.collidepoint(pos):
                 self.dispatch(command)
@@ -214,8 +220,12 @@ class App:
         self.dispatch(Command(Action.CONTINUE))
 
     def send(self, command: Command) -> None:
-        """Hand a command to the controller (the one place the session changes)."""
+        """Hand a command to the controller (the one place the session changes); the
+        presenter view's commands (from the pause menu) go to the windows instead."""
         self.dirty = True
+        if command.action is Action.PRESENTER:
+            self.toggle_presenter()
+            return
         self.controller.send(command)
         self._take_notices()
 
@@ -243,6 +253,12 @@ class App:
             return
         if action is Action.FULLSCREEN:
             self.toggle_fullscreen()
+            return
+        if action is Action.PRESENTER:
+            self.toggle_presenter()
+            return
+        if action is Action.SWAP_DISPLAYS:
+            self.swap_displays()
             return
         if action is Action.RELOAD:
             self.reload()
@@ -293,6 +309,7 @@ class App:
             result = load_pack(self.pack_folder, self.pack_shown, display_checks=False)
         except PackFolderMissing as exc:
             self.ui.reload_problems = [str(exc)]
+            self.ui.reload_full = [str(exc)]
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
@@ -303,6 +320,7 @@ class App:
                 print(line, file=sys.stderr)
             self.ui.reload_problems = [short_paths(line, self.pack_shown, self.pack_folder)
                                        for line in full]
+            self.ui.reload_full = full
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)
@@ -365,7 +383,7 @@ class App:
         ctx = self.context()
         surface.fill(self.theme.background)
         base = self.screens[self.session.screen]
-        overlay = self.ui.overlay
+        overlay = self._shown_overlay()
         if overlay is None or (overlay is not Overlay.BLANK and overlay is not Overlay.ERROR):
             base.draw(surface, ctx)
         if overlay is None:
@@ -376,6 +394,12 @@ class App:
         self.targets = [(t.rect, t.command) for t in ctx.targets]
         self.marks = ctx.marks
         self.animating = ctx.animating
+
+
+    def _shown_overlay(self) -> Overlay | None:
+        """The overlay this window draws: with the presenter view on, the facilitator's
+        overlays (pause, help, notes...) are drawn there, and the room sees its screen."""
+        return audience_overlay(self.ui.overlay, bool(self.ui.presenter))
 
 
 def _open_window(size: tuple[int, int] | None) -> pygame.Surface:
@@ -453,24 +477,17 @@ def run_game(options: PlayOptions) -> int:
         print(chosen.note, file=sys.stderr)
     data_dir = chosen.path
 
-    window = options.window
+    from game.ui.windows import Windows
+
     pygame.display.init()
     pygame.font.init()
     _init_sound()
     pygame.display.set_caption("Degrees of Risk")
-    surface = _open_window(window)
+    windows = Windows(options.window, options.presenter)
     pygame.key.set_repeat(0)
-    app = build_app(pack, folder, shown, surface.get_size(), language=options.lang,
+    app = build_app(pack, folder, shown, windows.surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
-    state = {"window": window or (1280, 720), "fullscreen": window is None}
-
-    def toggle() -> None:
-        nonlocal surface
-        state["fullscreen"] = not state["fullscreen"]
-        surface = _open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
-        app.resize(surface.get_size())
-
-    app.toggle_fullscreen = toggle
+    windows.attach(app)
     stop = _Stop(app)
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     clock = pygame.time.Clock()
@@ -479,21 +496,15 @@ def run_game(options: PlayOptions) -> int:
     try:
         while app.running:
             for event in pygame.event.get():
-                app.handle_event(event)
-                if event.type == pygame.VIDEORESIZE and not state["fullscreen"]:
-                    state["window"] = app.size
-                    surface = pygame.display.get_surface() or surface
-            if surface.get_size() != app.window_size:
-                app.resize(surface.get_size())
-            if app.needs_frame():
-                app.draw(surface)
-                pygame.display.flip()
-                if report_first_frame:
-                    report_first_frame = False
-                    print(f"first-frame {time.time():.6f}", flush=True)
+                windows.handle(event)
+            drew = app.needs_frame()
+            windows.draw()
+            if drew and report_first_frame:
+                report_first_frame = False
+                print(f"first-frame {time.time():.6f}", flush=True)
             # Idle (nothing animating), waking 30 times a second still answers a key within
             # a frame a room can notice, at half the cost of polling at 60 on battery.
-            clock.tick(FPS if app.animating or app.ui.timer.running else IDLE_FPS)
+            clock.tick(FPS if windows.busy else IDLE_FPS)
     finally:
         app.controller.close()
         for sig, handler in previous.items():

@@ -19,9 +19,15 @@ class PauseItem(str, Enum):
     MENU = "to_menu"
     END = "end_session"
     QUIT = "quit"
+    PRESENTER = "presenter"
 
 
-ITEMS = tuple(PauseItem)
+ITEMS = (PauseItem.RESUME, PauseItem.MENU, PauseItem.END, PauseItem.QUIT)
+
+
+def items(ui: UiState) -> tuple[PauseItem, ...]:
+    """The menu's entries: the presenter view's last, where the game has one to open."""
+    return (*ITEMS, PauseItem.PRESENTER) if ui.presenter is not None else ITEMS
 
 
 class PauseScreen(Screen):
@@ -32,8 +38,10 @@ class PauseScreen(Screen):
         blocks: list[Block] = [heading(ctx, ctx.say("paused"), align="left").clipped(1),
                                Spacer(ctx.gap(0.02))]
         pad = ctx.gap(PAD)
-        for i, item in enumerate(ITEMS):
-            if item is PauseItem.QUIT and ctx.ui.quit_armed:
+        for i, item in enumerate(items(ctx.ui)):
+            if item is PauseItem.PRESENTER:
+                text = ctx.say("presenter_item_on" if ctx.ui.presenter else "presenter_item_off")
+            elif item is PauseItem.QUIT and ctx.ui.quit_armed:
                 text = ctx.say("quit_confirm")
             elif item is PauseItem.END and ctx.ui.end_armed:
                 text = ctx.say("end_confirm")
@@ -60,16 +68,17 @@ class PauseScreen(Screen):
     def handle(self, command: Command, ctx: Ctx) -> bool:
         ui = ctx.ui
         action = command.action
+        entries = items(ui)
         if action in (Action.UP, Action.BACK, Action.DOWN):
             step = -1 if action is Action.UP else 1
-            ui.pause_cursor = (ui.pause_cursor + step) % len(ITEMS)
+            ui.pause_cursor = (ui.pause_cursor + step) % len(entries)
             ui.quit_armed = ui.end_armed = False
         elif action is Action.SELECT:
-            self._point(ui, command.number % len(ITEMS))
+            self._point(ui, command.number % len(entries))
             self._choose(ctx)
         elif action is Action.CONTINUE:
             self._choose(ctx)
-        elif action is Action.NUMBER and 1 <= command.number <= len(ITEMS):
+        elif action is Action.NUMBER and 1 <= command.number <= len(entries):
             self._point(ui, command.number - 1)
             self._choose(ctx)
         else:
@@ -85,7 +94,11 @@ class PauseScreen(Screen):
 
     def _choose(self, ctx: Ctx) -> None:
         ui = ctx.ui
-        item = ITEMS[ui.pause_cursor]
+        item = items(ui)[ui.pause_cursor % len(items(ui))]
+        if item is PauseItem.PRESENTER:
+            ui.quit_armed = ui.end_armed = False
+            ctx.send(Command(Action.PRESENTER))  # the window's, not the session's: see App.send
+            return
         if item is PauseItem.QUIT:
             if ui.quit_armed:
                 ui.quit_requested = True
