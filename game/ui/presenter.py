@@ -45,6 +45,9 @@ ROOM_WIDTH = 0.46
 AUDIENCE_OVERLAYS = frozenset({Overlay.BLANK, Overlay.ERROR})
 """Overlays the room sees while the presenter view is on (black, or a failure's message);
 every other overlay (pause, help, notes, reload errors, check) is the facilitator's alone."""
+SHOWN_ANYWAY = frozenset({Overlay.NOTES, Overlay.RELOAD_ERRORS})
+"""Overlays the presenter view's own sections already show (the notes; the reload's errors
+with their full paths): not drawn over them."""
 
 
 def audience_overlay(overlay: Overlay | None, presenter_on: bool) -> Overlay | None:
@@ -160,9 +163,14 @@ class PresenterView:
             y_left += small_h + margin
         y_left = writer.line(ctx.say("presenter_keys"), margin, y_left, left_w, BODY,
                              theme.accent, bold=True)
-        for keys, what in (*HELP_ROWS, *PRESENTER_ROWS):
-            y_left = writer.line(f"{keys}: {ctx.say(what)}", margin, y_left, left_w, SMALL,
-                                 theme.text, bottom=height - margin)
+        # Two columns of keys, a key and what it does in up to two lines each.
+        rows = [f"{keys}: {ctx.say(what)}" for keys, what in (*PRESENTER_ROWS, *HELP_ROWS)]
+        cell = (left_w - margin) // 2
+        for i in range(0, len(rows), 2):
+            below = [writer.para(text, margin + n * (cell + margin), y_left, cell, SMALL,
+                                 theme.text, height - margin, max_lines=2)
+                     for n, text in enumerate(rows[i:i + 2])]
+            y_left = max(below)
         # Right: what comes next, the notes, the questions, the report, the reload's errors.
         x = margin * 2 + left_w
         right_w = width - x - margin
@@ -177,7 +185,7 @@ class PresenterView:
         # A facilitator's overlay (pause, help, notes, check, reload errors) over it all.
         self.targets = []
         overlay = ui.overlay
-        if overlay is not None and overlay not in AUDIENCE_OVERLAYS:
+        if overlay is not None and overlay not in AUDIENCE_OVERLAYS | SHOWN_ANYWAY:
             app.overlays[overlay].draw(surface, ctx)
             self.targets = [(t.rect, t.command) for t in ctx.targets]
 
