@@ -142,6 +142,9 @@ def measure(sizes: list[tuple[int, int]], runs: int, seconds: float, presses: in
                          f"{statistics.median(b) / statistics.median(a):.2f}×"))
             rows.append((name, "(c) frame while the meter moves, p95 ms", f"{p95(a):.2f}",
                          f"{p95(b):.2f}", f"{p95(b) / p95(a):.2f}×"))
+            own = [f[0] * 1000 for f in double if f[3]]
+            rows.append((name, f"(c) a turn where the presenter window drew, median ms "
+                               f"({len(own)})", "", f"{statistics.median(own):.2f}", ""))
             room = sum(1 for f in double if f[2])
             laptop = sum(int(f[3]) for f in double)
             rows.append((name, "(c) frames drawn: room's window / presenter window", "",
