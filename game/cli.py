@@ -4,6 +4,7 @@ check."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from game.options import DEFAULT_PACK, BadSize, PlayOptions, pack_location, parse_size
@@ -34,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
                                            "(default: the user's data folder)")
     parser.add_argument("--scenario", help="preview one scenario (by id), for authors")
     parser.add_argument("--step", help="with --scenario: start at this step")
+    parser.add_argument("--phones", nargs="?", const="", metavar="ADDRESS",
+                        help="let the room vote from their phones over the local network "
+                             "(on every local address, or only on ADDRESS, e.g. 127.0.0.1 "
+                             "to try the page on this laptop)")
+    parser.add_argument("--port", type=int, metavar="N",
+                        help="with --phones: the port phones connect to (default 8765)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -108,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    # The game uses no pydantic plugin; looking for them reads the metadata of every
+    # installed package, a tenth of the start-up before the first frame.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     parser = build_parser()
     args = parser.parse_args(argv)
     command: str | None = args.command
@@ -150,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(args.data_dir) if args.data_dir else None
         return int(run_game(PlayOptions(pack=args.pack, lang=args.lang, window=args.window,
                                         data_dir=data_dir, scenario=args.scenario,
-                                        step=args.step, presenter=args.presenter)))
+                                        step=args.step, phones=args.phones is not None,
+                                        phones_address=args.phones or None,
+                                        port=args.port, presenter=args.presenter)))
     except KeyboardInterrupt:
         return 130

@@ -53,3 +53,9 @@ class PlayOptions:
     step: str | None = None
     presenter: bool = False
     """A presenter window on the laptop beside the room's (see game/ui/windows.py)."""
+    phones: bool = False
+    """Open the room for phones at start (the pause menu can open it later too)."""
+    port: int | None = None
+    """The phones' port (None: 8765, or the next free one)."""
+    phones_address: str | None = None
+    """Serve the phones on this address only (None: every local address)."""

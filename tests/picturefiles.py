@@ -36,7 +36,7 @@ def png(width: int, height: int, *, palette: bool = False, pixels: bool = True) 
 def undecodable_png(width: int, height: int) -> bytes:
     """A PNG whose structure and checksums are whole but whose pixels are not zlib data:
     its header passes every check, only decoding it fails."""
-    good = png(width, height)
+    good = png(width, height, palette=True)
     start = good.index(b"IDAT") + 4
     length = int.from_bytes(good[start - 8:start - 4], "big")
     return good[:start - 8] + _chunk(b"IDAT", b"\x55" * length) + _chunk(b"IEND", b"")

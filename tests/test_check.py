@@ -20,7 +20,7 @@ from game.commands.check import (
 )
 from game.core import places
 from game.core.network import local_ipv4_addresses, phone_addresses
-from game.core.readiness import Screens, Verdict, is_placeholder
+from game.core.readiness import Screens, Verdict, is_placeholder, screen_findings
 from game.ui.pilot import Pilot
 from game.ui.state import Overlay, TitleRow
 
@@ -75,7 +75,7 @@ def test_what_needs_fixing_says_what_to_do(tmp_path: Path) -> None:
     findings = gather(load_checked(pack, shown), shown, not_a_folder / "data",
                       Screens(((800, 600),)), fonts=(tmp_path / "missing.ttf",), addresses=[])
     assert lines(findings) == [
-        "FIX Screen: 800×600, below 1024×768: texts may not fit. Set a larger resolution",
+        "FIX Screen: 800×600, too small for the game: set 1024×768, 1280×720 or larger",
         "NOTE One display: connect the projector and check again (fine if it already shows "
         "this screen)",
         "FIX Fonts do not load (missing.ttf: No such file or directory): copy the whole game "
@@ -175,3 +175,9 @@ def test_the_command_to_see_problems_is_the_one_to_type(monkeypatch: pytest.Monk
     monkeypatch.setattr(sys, "executable", str(tmp_path / "app" / "degrees-of-risk.exe"))
     assert program_command() == "degrees-of-risk"
     assert validate_command(str(tmp_path / "app" / "scenarios")) == "degrees-of-risk validate"
+
+
+def test_a_720p_projector_is_big_enough() -> None:
+    assert lines(screen_findings(Screens(((1280, 720),))))[0] == "OK Screen: 1280×720"
+    assert lines(screen_findings(Screens(((1280, 700),))))[0].startswith(
+        "FIX Screen: 1280×700, too small for the game")

@@ -182,8 +182,13 @@ def test_organisation_and_facilitator_from_the_log_head_the_report() -> None:
 def test_the_rooms_votes_are_shown_when_phones_were_used() -> None:
     report = build_report(sample_commands())
     assert "How the room voted" not in visible_text(render_html(report))
+    assert pick(csv_rows(render_csv(report)), "vote") == []
     report.votes = [VoteTally("A job offer in Istanbul", "Aýna gets an offer <b>",
                               [("1 Safe", 3), ("2 Some risk", 9), ("4 Danger", 12)])]
+    votes = pick(csv_rows(render_csv(report)), "vote")
+    assert [(r["item"], r["degree_label"], r["value"]) for r in votes] == [
+        ("Aýna gets an offer <b>", "1 Safe", "3"), ("Aýna gets an offer <b>", "2 Some risk", "9"),
+        ("Aýna gets an offer <b>", "4 Danger", "12")]
     text = visible_text(render_html(report))
     assert ("How the room voted (phones) Step or card Votes Voters Aýna gets an offer <b> "
             "(A job offer in Istanbul) 1 Safe: 3 · 2 Some risk: 9 · 4 Danger: 12 24") in text
@@ -417,3 +422,46 @@ def test_report_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     blocker.write_text("x")
     assert main(["report", str(log), "--out", str(blocker / "r.html")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def whole_day(pack: Pack) -> list[dict[str, Any]]:
+    """Every scenario of `pack` played by six teams, as the log of a long event day."""
+    from game.core.session import ScreenKind, Session
+
+    events: list[dict[str, Any]] = []
+    teams = ["Lions", "Eagles", "Wolves", "Owls", "Bears", "Foxes"]
+    session = Session(pack, teams=teams, participants=40, sink=events.append)
+    session.set_details("Youth Union of Turkmenistan", "Mary, school 5", "Aýna Muradowa")
+    session.begin()
+    session.advance()
+    turn = 0
+    for sid in pack.scenarios:
+        session.start_scenario(sid)
+        while session.screen is not ScreenKind.MENU:
+            turn += 1
+            if session.screen is ScreenKind.STEP:
+                story = session.story
+                assert story is not None and session.play is not None
+                session.choose(turn % len(story.steps[session.play.step].choices or [1]))
+            elif session.screen is ScreenKind.RATING:
+                for team in range(len(teams)):
+                    session.rate((turn + team) % 4, team)
+                session.advance()
+            elif not session.advance():
+                break
+    session.end_session()
+    return events
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_a_whole_days_summary_still_prints_on_one_page(lang: str, tmp_path: Path) -> None:
+    result = load_pack(ROOT / "scenarios")
+    assert result.pack is not None
+    report = build_report(whole_day(result.pack), pack=result.pack, lang=lang)
+    assert len(report.finished_scenarios) == len(result.pack.scenarios)
+    report.votes = [VoteTally(report.scenarios[0].title, "Aýna gets a message",
+                              [("1", 3), ("2", 9), ("3", 12), ("4", 8)])] * 2
+    pdf = print_to_pdf(render_html(report), tmp_path)
+    first, second = pdf_text(pdf, 1), " ".join(pdf_text(pdf, 2).split())
+    assert say("report.votes", lang) in " ".join(first.split())
+    assert second.startswith(say("report.details", lang))

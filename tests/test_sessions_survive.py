@@ -562,7 +562,7 @@ def test_a_long_notice_in_a_small_window_is_drawn_whole(tmp_path: Path) -> None:
     pilot.press("2")
     notice = say("log_recreated", "ru", name=log.name)
     words = footer_words(pilot)  # nothing off the window, nothing drawn over another
-    assert notice in words and pilot.app.ui.timer.text() in words
+    assert notice in words  # (the timer is drawn large at the top, not in the footer)
 
 
 # ------------------------------------------------------- killed inside the write

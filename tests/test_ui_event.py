@@ -140,3 +140,163 @@ def test_a_paths_risk_is_its_average_degree_on_the_scale_the_room_sees() -> None
     ru = Pilot(EXAMPLE, (1024, 768), lang="ru")
     ru.press("return", "return", "2", "return", "2", "space", "right")
     assert any("1,5 из 4" in t.text for t in ru.drawn.texts())  # a decimal comma in Russian
+
+
+# ------------------------------------------------------------ 5: one overview of the signs
+
+SHIPPED = Path(__file__).resolve().parents[1] / "scenarios"
+MANY_SIGNS = ["return", "3", "3", "return", "1", "return", "1", "return", "1", "return", "1",
+              "return", "1", "return", "return"]
+"""The shipped pack's third story by its riskiest path: 13 warning signs met."""
+
+
+def test_every_sign_met_is_on_one_overview_and_opens_in_full() -> None:
+    pilot = Pilot(SHIPPED, (1024, 768), lang="en")
+    pilot.press(*MANY_SIGNS)
+    assert pilot.screen is ScreenKind.DEBRIEF_SIGN
+    pack, met = pilot.session.pack, pilot.session.signs_met()
+    assert len(met) == 13
+    ui = pilot.app.ui
+    assert ui.subpages <= 3  # not 13 slides: two lines a sign, a few pages at most
+    seen: list[str] = []
+    sizes: set[int] = set()
+    for _ in range(ui.subpages):
+        seen += [t.text for t in pilot.drawn.texts()]
+        sizes |= {t.px for t in pilot.drawn.texts()
+                  if t.name not in ("footer", "heading") and "footer" not in t.name}
+        pilot.press("page down")
+    assert pilot.screen is not ScreenKind.DEBRIEF_SIGN  # a clicker goes on past the pages
+    body = pilot.app.context().body_px
+    assert sizes == {body}  # every line of the overview at body size (4%)
+    for sign in met:
+        title = pack.text(pack.signs[sign].title, "en")
+        assert title in seen, title  # short titles whole, each on its line
+    assert "Missed: Send the passport scan to get a place" in seen  # the choice, whole
+
+    pilot.press("backspace")  # back to the overview
+    assert pilot.screen is ScreenKind.DEBRIEF_SIGN
+    pilot.press("2")  # a sign in full: its explanation, under "Why it is dangerous"
+    second = pack.signs[met[1]]
+    shown = " ".join(t.text for t in pilot.drawn.texts())
+    assert "Why it is dangerous" in shown
+    assert pack.text(second.explanation, "en").split()[0] in shown
+    pilot.press("return")
+    assert ui.sign_open is None and pilot.screen is ScreenKind.DEBRIEF_SIGN
+    assert ui.sign_cursor == 1  # the sign just read stays highlighted: Down, Enter: the next
+    pilot.press("down", "return")
+    assert ui.sign_open == 2
+    pilot.press("return", "backspace")  # back to the overview, nothing highlighted
+    assert ui.sign_cursor is None and pilot.screen is ScreenKind.DEBRIEF_SIGN
+    pilot.press("up", "return")  # one Up: the last row, straight to where to get help
+    assert pilot.screen is ScreenKind.DEBRIEF_HELP
+
+
+def test_the_debriefs_screens_share_one_text_size() -> None:
+    pilot = Pilot(SHIPPED, (1920, 1080), lang="en")
+    pilot.press(*MANY_SIGNS[:-1])
+    sizes = {}
+    largest: dict[ScreenKind, int] = {}
+    contacts = {c.contact for c in pilot.session.pack.info.help}
+    while pilot.screen is not ScreenKind.MENU:
+        texts = [t for t in pilot.drawn.texts() if t.name != "footer"]
+        sizes[pilot.screen] = min(t.px for t in texts)  # the body text of the screen
+        if pilot.screen is ScreenKind.DEBRIEF_HELP:
+            numbers = [t.px for t in texts if t.text in contacts]
+            assert numbers, "no help contact on the help screen"
+            others = [t.px for t in texts if t.text not in contacts]
+            assert min(numbers) > max(others)  # the contacts: the largest text of the debrief
+            largest[pilot.screen] = min(numbers)
+        else:
+            largest[pilot.screen] = max(t.px for t in texts)
+        pilot.press("page down")
+    assert len(set(sizes.values())) == 1, sizes  # one body size across the debrief
+    help_px = largest.pop(ScreenKind.DEBRIEF_HELP)
+    assert help_px > max(largest.values()), (help_px, largest)
+
+
+# ------------------------------------------------------------ 7: the room leaves with help
+
+
+def test_after_the_summary_a_last_page_shows_where_to_get_help() -> None:
+    pilot = Pilot(SHIPPED, (1024, 768), lang="en")
+    pilot.press("return")
+    pilot.app.session.end_session()
+    pilot.frame()
+    assert pilot.screen is ScreenKind.SUMMARY
+    ui = pilot.app.ui
+    while ui.subpage + 1 < ui.subpages:
+        pilot.press("page down")
+    texts = pilot.drawn.texts()
+    shown = [t.text for t in texts]
+    assert "Where to get help" in shown
+    home = [c.contact for c in pilot.session.pack.info.help if "tm" in c.where]
+    assert home and all(number in shown for number in home), home  # home's, whole
+    pilot.press("page down")  # the end: it stays, nothing moves on by itself
+    assert pilot.screen is ScreenKind.SUMMARY and "Where to get help" in [
+        t.text for t in pilot.drawn.texts()]
+
+
+# ------------------------------------------------------------ 8: a clicker alone
+
+
+def test_a_clicker_alone_sets_teams_moves_every_list_and_reaches_the_last_help_page() -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    title = pilot.app.controller.title
+    pilot.press("page down", "page down", "page down")  # start → language → head count → teams
+    assert title.row()[0].value == "teams"
+    pilot.press("f5", "f5")  # one team more, twice: three teams
+    assert title.team_count == 3
+    pilot.press("page up", "page up", "page up", "f5")  # back up to start, and start
+    assert pilot.screen is ScreenKind.MENU
+    assert pilot.session.team_names == ["Team 1", "Team 2", "Team 3"]
+    pilot.press("page down")  # the menu's highlight moves; nothing opens
+    assert pilot.screen is ScreenKind.MENU and pilot.app.controller.menu_cursor == 1
+    pilot.press("f5")
+    assert pilot.screen is ScreenKind.CARD and pilot.session.deck is not None
+    pilot.press("escape", "page down", "page down", "page up", "page down")
+    assert pilot.app.ui.pause_cursor == 2  # "End the session", reached by moving
+    pilot.press("f5")
+    assert pilot.app.ui.end_armed and pilot.screen is ScreenKind.CARD  # it asks once
+    pilot.press("f5")
+    assert pilot.screen is ScreenKind.SUMMARY
+    for _ in range(pilot.app.ui.subpages):
+        pilot.press("page down")
+    assert "Where to get help" in [t.text for t in pilot.drawn.texts()]
+
+
+def test_the_help_screen_shows_the_clickers_path() -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    pilot.press("h")
+    shown = [t.text for t in pilot.drawn.texts()]
+    assert "PgDn, PgUp … F5" in shown
+    assert any("title, menu, pause menu" in line for line in shown)
+
+
+# ------------------------------------------------------------ 9: the timer
+
+
+def test_the_count_down_is_set_with_plus_and_minus_read_from_the_back_and_reset_each_step(
+) -> None:
+    pilot = Pilot(EXAMPLE, (1024, 768))
+    pilot.press("return", "return")
+    assert pilot.screen is ScreenKind.STEP and "timer" not in pilot.app.marks
+    pilot.press("t")  # shown and started: two minutes
+    pilot.press("+", "+", "-")  # half a minute more, twice, and less once: 2:30
+    timer = pilot.app.ui.timer
+    assert timer.length == 150 and timer.running
+    pilot.clock.now = timer.clock() + timer.remaining() - 120  # (each press draws 5 s on)
+    pilot.frame(settle=False)
+    [shown] = [t for t in pilot.drawn.texts() if t.text == "2:00"]
+    assert shown.px >= 0.08 * 768  # read from the back of the hall, not the footer's size
+    box = pilot.app.marks["timer"]
+    assert box.right <= 1024 and box.bottom <= 768 and box.top > 0.85 * 768  # the corner
+    pilot.clock.advance(600)  # long past zero: nothing moves on by itself
+    pilot.frame(settle=False)
+    assert pilot.screen is ScreenKind.STEP
+    assert "0:00" in [t.text for t in pilot.drawn.texts()]
+    pilot.press("1")  # the next screen: the timer is put away, at its length
+    assert pilot.screen is ScreenKind.FEEDBACK and "timer" not in pilot.app.marks
+    timer = pilot.app.ui.timer
+    assert timer.length == 150 and not timer.shown
+    pilot.press("t")  # (the pilot's frame counts 5 s on)
+    assert timer.running and timer.elapsed() <= 5  # from the full length set before

@@ -28,6 +28,7 @@ import pytest
 from game.core.layout import BODY
 from game.core.model import Deck
 from game.core.readiness import Finding, Verdict
+from game.core.resume import ResumeOffer, Stop
 from game.core.session import ScreenKind
 from game.ui import shots
 from game.ui.drawlog import RecordingSurface, layout_problems
@@ -260,3 +261,75 @@ def test_a_frame_recorded_without_painting_records_what_a_painted_one_does() -> 
 
     assert record(recorded) == record(painted) and record(painted)
     assert recorded.snapshot().get_at((10, 10)) != painted.snapshot().get_at((10, 10))
+
+
+# --------------------------------------------- issue 14.11: every language at 1024×768
+
+
+def _legend_numbers(pilot: Pilot) -> list[tuple[str, pygame.Rect]]:
+    """The degree numbers the scale under a card draws, with where each cell's first line is."""
+    count = len(pilot.session.pack.info.risk_scale)
+    area = pilot.app.marks["legend"]
+    found = []
+    for t in pilot.drawn.texts():
+        if area.contains(t.box):
+            first = t.text.replace("\xa0", " ").split(" ")[0]
+            if first.isdigit() and 1 <= int(first) <= count:
+                found.append((first, pygame.Rect(t.box)))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_the_scale_runs_left_to_right_in_one_row_and_never_parts_a_number_from_its_word(
+        lang: str) -> None:
+    pilot = Pilot(SHIPPED, (1024, 768), lang, paint=False)
+    pilot.press("return", "8")  # a deck's first card, the scale under it
+    assert pilot.screen is ScreenKind.CARD
+    numbers = _legend_numbers(pilot)
+    count = len(pilot.session.pack.info.risk_scale)
+    assert [n for n, _ in numbers] == [str(i + 1) for i in range(count)]  # in order
+    xs = [box.x for _, box in numbers]
+    assert xs == sorted(xs) and len(set(xs)) == count  # left to right
+    tops = [box.y for _, box in numbers]
+    assert max(tops) - min(tops) < pilot.app.context().body_line  # one row
+    for t in pilot.drawn.texts():  # no line ends on a number and its dot: "1 ·" / "Howpsuz"
+        line = t.text.replace("\xa0", " ").strip()
+        assert not (line.endswith("·") and line[:-1].strip().isdigit()), (t.name, line)
+    assert not layout_problems(pilot.drawn, (1024, 768), BODY * 768 * 0.99)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_default_team_names_and_the_outcomes_are_in_the_language(lang: str) -> None:
+    from game.ui.wording import say
+
+    pilot = Pilot(SHIPPED, (1024, 768), lang, paint=False)
+    pilot.press("down", "down", "down", "right", "right")  # three teams, none named
+    pilot.press("up", "up", "up", "return")
+    assert pilot.session.team_names == [say("team_n", lang, n=n) for n in (1, 2, 3)]
+    if lang != "en":
+        assert "Team 1" not in pilot.session.team_names
+    for outcome in ("safe", "harmed", "helped"):
+        assert "(" not in say(f"outcome_{outcome}", lang)  # no "ПОСТРАДАЛ(А)": neutral words
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_the_title_says_how_to_reach_the_menu_and_the_resume_offer_stays_on_its_line(
+        lang: str, tmp_path: Path) -> None:
+    from game.ui.wording import say
+
+    pilot = Pilot(SHIPPED, (1024, 768), lang, paint=False)
+    texts = pilot.drawn.texts()
+    hint = [t for t in texts if t.text.startswith(say("esc_menu", lang))]
+    assert hint and hint[0].name == "footer"  # small, for whoever looks for the way out
+    # The resume offer: whole (never cut with "…"), its key held to its verb.
+    title = pilot.session.pack.text(pilot.session.pack.info.title, lang)
+    stop = Stop("Работа официанткой в Стамбуле", 3, None, None, "14.05. 10:42")
+    pilot.app.controller.set_offer(ResumeOffer(None, title, "14.05. 10:00", stop,  # type: ignore[arg-type]
+                                               True))
+    pilot.frame()
+    key = say("resume", lang, time="", pack="").split()[0]  # "Enter:"
+    lines = [t.text.replace("\xa0", " ") for t in pilot.drawn.texts()]
+    assert any(line.startswith(f"{key} ") for line in lines), lines  # with what follows
+    assert not any(line.rstrip().endswith(key) for line in lines)
+    assert not any("…" in line for line in lines), lines
+    assert not layout_problems(pilot.drawn, (1024, 768), BODY * 768 * 0.99)

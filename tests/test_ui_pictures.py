@@ -3,6 +3,7 @@ ones replaced by the placeholder; through the Pilot and `shots`, as a facilitato
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -16,31 +17,11 @@ from game.ui.pilot import Pilot, load_playable
 from game.ui.shots import run_shots
 from game.ui.theme import THEME
 from tests import picturefiles as files
-from tests.packtools import STORY_YAML, write_pack
+from tests.packtools import write_pack
 
-STORY = STORY_YAML.replace(
-    "    text: A stranger offers a job abroad.\n",
-    "    text: A stranger offers a job abroad.\n    image: images/palette.png\n").replace(
-    "    text: Safe at home.\n", "    text: Safe at home.\n    image: images/bands.gif\n")
-DECK = """\
-kind: cards
-title: Rate it
-summary: Three cards
-cards:
-  - text: A card with a GIF.
-    risk: 1
-    explanation: Because.
-    image: images/bands.gif
-  - text: A card with an SVG.
-    risk: 2
-    explanation: Because.
-    image: images/drawing.svg
-  - text: A card whose picture is damaged inside.
-    risk: 0
-    signs: [passport-kept]
-    explanation: Because.
-    image: images/damaged.png
-"""
+PICTURES = Path(__file__).parent / "packs" / "pictures"
+"""A story with a palette PNG and a GIF, a deck with the GIF, an SVG and a PNG whose pixels
+are damaged (made by tests/picturefiles.py; `python main.py shots --pack` shows them)."""
 # The palette PNG's bands, left to right (tests/picturefiles.png), and the GIF's.
 PALETTE_BANDS = [(230, 40, 40), (40, 90, 230), (250, 210, 30)]
 GIF_BANDS = [(230, 40, 40), (40, 160, 60), (40, 90, 230)]
@@ -48,14 +29,14 @@ GIF_BANDS = [(230, 40, 40), (40, 160, 60), (40, 90, 230)]
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
-    folder = write_pack(tmp_path / "pack", {"story.yaml": STORY, "deck.yaml": DECK})
-    images = folder / "images"
-    images.mkdir()
-    (images / "palette.png").write_bytes(files.png(300, 200, palette=True))
-    (images / "bands.gif").write_bytes(files.gif(300, 200))
-    (images / "drawing.svg").write_bytes(files.svg("300", "200"))
-    (images / "damaged.png").write_bytes(files.undecodable_png(300, 200))
-    return folder
+    return Path(shutil.copytree(PICTURES, tmp_path / "pack"))
+
+
+def test_the_pictures_pack_holds_what_the_builders_make() -> None:
+    made = {"palette.png": files.png(300, 200, palette=True), "bands.gif": files.gif(150, 100),
+            "drawing.svg": files.svg("300", "200"),
+            "damaged.png": files.undecodable_png(300, 200)}
+    assert {name: (PICTURES / "images" / name).read_bytes() for name in made} == made
 
 
 def bands(pilot: Pilot) -> list[tuple[int, int, int]]:
@@ -193,7 +174,8 @@ def test_a_reload_forgets_the_old_pictures(pack: Path) -> None:
 
 
 def test_a_large_picture_is_kept_at_screen_size_not_full_size(tmp_path: Path) -> None:
-    folder = write_pack(tmp_path / "pack", {"story.yaml": STORY})
+    folder = write_pack(tmp_path / "pack", {
+        "story.yaml": (PICTURES / "story.yaml").read_text(encoding="utf-8")})
     (folder / "images").mkdir()
     (folder / "images" / "palette.png").write_bytes(files.png(4000, 3000, palette=True))
     (folder / "images" / "bands.gif").write_bytes(files.gif(40, 30))
@@ -205,6 +187,10 @@ def test_a_large_picture_is_kept_at_screen_size_not_full_size(tmp_path: Path) ->
     assert small is not None and small.get_size() == (40, 30)  # never enlarged
     fitted = pictures.fitted(folder / "images" / "palette.png", 300, 300)
     assert fitted is not None and fitted.get_size() == (300, 225)
+    # A 4K window keeps it at a projector's size at most: 1440×1080, not 4000×3000 (46 MB).
+    pictures.load_pack(load_playable(folder), (3840, 2160), background=False)
+    kept = pictures.load(folder / "images" / "palette.png")
+    assert kept is not None and kept.get_size() == (1440, 1080)
 
 
 def test_shots_draw_every_screen_of_a_pack_with_8_bit_pictures(

@@ -67,7 +67,7 @@ def test_backspace_and_page_up_undo(pilot: Pilot) -> None:
 
 
 def test_a_clicker_alone_runs_the_session(pilot: Pilot) -> None:
-    pilot.press("page down", "page down")
+    pilot.press("f5", "f5")  # the title's start, the menu's first scenario
     assert pilot.screen is ScreenKind.STEP
     pilot.press("b")
     assert pilot.overlay is Overlay.BLANK
@@ -75,8 +75,8 @@ def test_a_clicker_alone_runs_the_session(pilot: Pilot) -> None:
     assert pilot.overlay is None and pilot.screen is ScreenKind.STEP
     pilot.press("escape")
     assert pilot.overlay is Overlay.PAUSE
-    pilot.press("page up")  # a clicker's back key moves down the pause menu
-    pilot.press("page down")  # and its forward key chooses: back to the menu
+    pilot.press("page down")  # a clicker's forward key moves down the pause menu
+    pilot.press("f5")  # and its "present" key chooses: back to the menu
     assert pilot.overlay is None
     assert pilot.screen is ScreenKind.MENU
     pilot.press("shift+f5")
@@ -94,13 +94,24 @@ def test_blank_screen_is_black_and_any_key_returns(pilot: Pilot) -> None:
 
 def test_l_switches_language_at_once_on_the_same_screen(pilot: Pilot) -> None:
     pilot.press("return", "return")
-    before = pygame.image.tobytes(pilot.snapshot(), "RGB")
+    words = " ".join(t.text for t in pilot.drawn.texts())
+    story = pilot.session.story
+    assert story is not None
+    step = story.steps[story.start_step]
+    english, russian = step.text.in_language("en", "en"), step.text.in_language("ru", "en")
+    assert english in words.replace("\n", " ") or english.split()[0] in words
     pilot.press("l")
     assert pilot.session.language == "ru"
     assert pilot.screen is ScreenKind.STEP
-    assert pygame.image.tobytes(pilot.snapshot(), "RGB") != before
+    words = " ".join(t.text for t in pilot.drawn.texts())
+    # The words drawn are now the step's Russian text and the Russian choices, no English.
+    assert russian.split()[0] in words and english.split()[0] not in words
+    for choice in step.choices or []:
+        assert choice.text.in_language("ru", "en").split()[0] in words
+    assert "RU" in words
     pilot.press("l")
     assert pilot.session.language == "en"
+    assert english.split()[0] in " ".join(t.text for t in pilot.drawn.texts())
 
 
 def test_a_deck_with_two_teams_rates_reveals_and_scores() -> None:
@@ -285,12 +296,12 @@ def test_help_notes_and_timer_overlays(pilot: Pilot) -> None:
     pilot.press("n", "t")
     assert pilot.app.ui.timer.running
     pilot.clock.advance(61)
-    assert pilot.app.ui.timer.text().startswith("1:0")
+    assert pilot.app.ui.timer.text() == "0:54"  # 2:00 less 61 s and the frame's 5 s
     assert pilot.screen is ScreenKind.STEP  # the timer never advances the game
 
 
 def test_a_clicker_picks_a_choice_pagedown_to_highlight_f5_to_take_it(pilot: Pilot) -> None:
-    pilot.press("page down", "page down")  # title -> menu -> the first step
+    pilot.press("f5", "f5")  # title -> menu -> the first step
     assert pilot.session.screen is ScreenKind.STEP
     pilot.press("return")  # nothing highlighted yet: Enter takes nothing
     assert pilot.session.screen is ScreenKind.STEP

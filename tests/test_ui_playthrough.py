@@ -116,10 +116,8 @@ class Player:
         screen = session.screen
         if screen in (ScreenKind.STEP, ScreenKind.ENDING):
             return f"{screen.value}:{getattr(play, 'step', '')}"
-        if screen is ScreenKind.DEBRIEF_SIGN:
-            met = session.signs_met()
-            page = session.page
-            return f"{screen.value}:{met[page] if page < len(met) else '?'}"
+        if screen is ScreenKind.DEBRIEF_SIGN:  # the overview, turned page by page
+            return f"{screen.value}:{self.pilot.app.ui.subpage + 1}"
         if screen in (ScreenKind.CARD, ScreenKind.REVEAL):
             return f"{screen.value}:{getattr(play, 'card', '?') + 1}"
         return screen.value
@@ -137,12 +135,14 @@ class Player:
         while self.pilot.screen is ScreenKind.DEBRIEF_PATH:
             expected.append("debrief-path")
             self.press(self.go_on)
-        for sign in signs:
-            expected.append(f"debrief-sign:{sign}")
-            if self.reached[-1] == expected[-1]:
-                title = pack.text(pack.signs[sign].title, lang)
-                assert " ".join(title.split()) in self.shown(), f"'{title}' is not on screen"
-                self.press(self.go_on)
+        seen = ""
+        while signs and self.pilot.screen is ScreenKind.DEBRIEF_SIGN:
+            expected.append(f"debrief-sign:{self.pilot.app.ui.subpage + 1}")
+            seen += " " + self.shown()
+            self.press(self.go_on)
+        for sign in signs:  # every sign met is on the overview's pages
+            title = pack.text(pack.signs[sign].title, lang)
+            assert " ".join(title.split()) in seen, f"'{title}' is not on screen"
         if scenario.questions:
             expected.append("debrief-questions")
             if self.reached[-1] == expected[-1]:

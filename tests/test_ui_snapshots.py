@@ -17,19 +17,30 @@ warning. Then LOOK at every one of them (`git status tests/snapshots`, open each
 PNG) as a participant at the back of the hall would: readable, nothing cut off or
 overlapping. A reference updated without looking at it tests nothing. Without
 UPDATE_SNAPSHOTS nothing is ever written to tests/snapshots.
+
+Beside each PNG lies a text snapshot, `<screen>-<W>x<H>.json`: every text drawn, in
+drawing order, with its box. A changed character fails even where few pixels move (a
+digit, an accent); a box may move by at most BOX_TOLERANCE pixels. UPDATE_SNAPSHOTS=1
+rewrites it too; read its diff (`git diff tests/snapshots`) as you look at the PNG.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
 
+from game.core.commands import Action, Command
+from game.core.questions import current_question
 from game.core.session import ScreenKind
+from game.core.votes import PhoneVote
+from game.phones.room import RoomState
 from game.ui.pilot import Pilot
 from game.ui.state import Overlay
 
@@ -43,6 +54,8 @@ MAX_DIFFERENT = 0.005
 """The share of differing pixels above which the screen no longer matches."""
 MAGENTA = (255, 0, 255)
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+BOX_TOLERANCE = 2
+"""How many pixels a text's box may move before the text snapshot no longer matches."""
 
 
 def _story_path(pilot: Pilot) -> None:
@@ -73,6 +86,29 @@ def _error(pilot: Pilot) -> None:
     pilot.app.ui.open(Overlay.ERROR)
 
 
+def _room(pilot: Pilot) -> None:
+    # The room of phones as the projector shows it, without a server: a fixed address and code.
+    base = "http://192.168.137.1:8765"
+    pilot.app.ui.phones = RoomState(True, (base,), "ACDE", f"{base}/?room=ACDE", phones=17)
+
+
+def _join(pilot: Pilot) -> None:
+    pilot.press("return", "return")
+    _room(pilot)
+    pilot.app.ui.open(Overlay.JOIN)
+
+
+def _room_votes(pilot: Pilot) -> None:
+    pilot.press("return", "return")
+    _room(pilot)
+    question = current_question(pilot.session)
+    assert question is not None
+    votes = tuple(PhoneVote(question.id, f"snapshot-phone-{i:04d}", option)
+                  for i, option in enumerate([1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1]))
+    pilot.app.send(Command(Action.VOTES, votes=votes))
+    pilot.press("return")  # Enter: how the room voted
+
+
 SCREENS: dict[str, tuple[Callable[[Pilot], None], ScreenKind, Overlay | None]] = {
     "title": (lambda p: None, ScreenKind.TITLE, None),
     "menu": (lambda p: p.press("return"), ScreenKind.MENU, None),
@@ -97,16 +133,43 @@ SCREENS: dict[str, tuple[Callable[[Pilot], None], ScreenKind, Overlay | None]] =
     "help": (lambda p: p.press("return", "return", "h"), ScreenKind.STEP, Overlay.HELP),
     "notes": (lambda p: p.press("return", "return", "n"), ScreenKind.STEP, Overlay.NOTES),
     "error": (_error, ScreenKind.STEP, Overlay.ERROR),
+    "join": (_join, ScreenKind.STEP, Overlay.JOIN),
+    "room-votes": (_room_votes, ScreenKind.STEP, None),
 }
 
 
-def render(name: str, size: tuple[int, int]) -> pygame.Surface:
-    """The screen `name` at `size`, reached by key presses from a fresh start."""
+def render(name: str, size: tuple[int, int]) -> Pilot:
+    """The pilot on screen `name` at `size`, reached by key presses from a fresh start."""
     pilot = Pilot(EXAMPLE, size, "en", teams=TEAMS)
     reach, screen, overlay = SCREENS[name]
     reach(pilot)
     assert (pilot.screen, pilot.overlay) == (screen, overlay), f"{name}: not the screen meant"
-    return pilot.frame()
+    pilot.frame()
+    return pilot
+
+
+def words_and_boxes(pilot: Pilot) -> list[dict[str, Any]]:
+    """Every text of the last frame, in drawing order, with its box [x, y, w, h]."""
+    return [{"text": t.text, "px": t.px, "box": [t.box.x, t.box.y, t.box.w, t.box.h]}
+            for t in pilot.drawn.texts()]
+
+
+def text_differences(actual: list[dict[str, Any]], expected: list[dict[str, Any]]) -> list[str]:
+    """What differs between two text snapshots, one line each (empty: they match)."""
+    said = [str(t["text"]) for t in actual]
+    meant = [str(t["text"]) for t in expected]
+    if said != meant:
+        gone = [t for t in meant if t not in said]
+        new = [t for t in said if t not in meant]
+        return [f"words drawn differ: now {new!r}, before {gone!r}" if gone or new
+                else "the same words in another order"]
+    moved = []
+    for now, then in zip(actual, expected):
+        shift = max(abs(a - b) for a, b in zip(now["box"], then["box"]))
+        if shift > BOX_TOLERANCE or now["px"] != then["px"]:
+            moved.append(f"'{now['text']}' moved or resized: {then['box']} {then['px']} px "
+                         f"-> {now['box']} {now['px']} px")
+    return moved
 
 
 def different_pixels(actual: pygame.Surface, expected: pygame.Surface,
@@ -122,8 +185,10 @@ def different_pixels(actual: pygame.Surface, expected: pygame.Surface,
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_screen_matches_its_reference(name: str, size: tuple[int, int],
                                       tmp_path: Path) -> None:
-    actual = render(name, size)
+    pilot = render(name, size)
+    actual = pilot.snapshot()
     reference = SNAPSHOTS / f"{name}-{size[0]}x{size[1]}.png"
+    _check_words(pilot, reference.with_suffix(".json"))
     if not reference.exists():
         if UPDATE:
             _write(actual, reference)
@@ -156,6 +221,35 @@ def test_screen_matches_its_reference(name: str, size: tuple[int, int],
                 f"  diff (magenta): {tmp_path / (stem + '-diff.png')}\nIf the change is meant, "
                 f"look at the actual image, then update with UPDATE_SNAPSHOTS=1 (see the "
                 f"docstring of tests/test_ui_snapshots.py).")
+
+
+def _check_words(pilot: Pilot, reference: Path) -> None:
+    words = words_and_boxes(pilot)
+    if reference.exists():
+        problems = text_differences(words, json.loads(reference.read_text(encoding="utf-8")))
+        if not problems:
+            return
+        if not UPDATE:
+            pytest.fail(f"{reference.name}: the words on screen changed:\n  "
+                        + "\n  ".join(problems) + "\nIf meant, look at the screen, then "
+                        "update with UPDATE_SNAPSHOTS=1.")
+    elif not UPDATE:
+        pytest.fail(f"no text snapshot {reference.name}; create it with UPDATE_SNAPSHOTS=1")
+    reference.write_text(json.dumps(words, ensure_ascii=False, indent=1) + "\n",
+                         encoding="utf-8")
+    warnings.warn(f"wrote {reference}: read it before committing it", stacklevel=2)
+
+
+def test_a_changed_character_fails_the_text_snapshot() -> None:
+    before = [{"text": "Risk points: 6", "px": 31, "box": [10, 10, 200, 30]}]
+    assert text_differences(before, before) == []
+    nudged = [{"text": "Risk points: 6", "px": 31, "box": [11, 10, 201, 30]}]
+    assert text_differences(nudged, before) == []
+    changed = [{"text": "Risk points: 8", "px": 31, "box": [10, 10, 200, 30]}]
+    assert text_differences(changed, before) == [
+        "words drawn differ: now ['Risk points: 8'], before ['Risk points: 6']"]
+    moved = [{"text": "Risk points: 6", "px": 31, "box": [10, 40, 200, 30]}]
+    assert len(text_differences(moved, before)) == 1
 
 
 def _write(surface: pygame.Surface, reference: Path) -> None:

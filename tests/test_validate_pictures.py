@@ -118,8 +118,10 @@ def test_a_text_file_named_png_is_not_a_picture(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("content", "words"), [
     (b"", "is an empty file, not a picture"),
-    (b"II*\x00" + b"\x00" * 60, "is a TIFF picture, not a picture the game can show: save it as "
+    (b"II*\x00" + b"\x00" * 60, "is a TIFF picture, which the game does not show: save it as "
      "PNG, JPEG, GIF, WebP, BMP or SVG"),
+    (b"Photo: ask Maral\nfor the real one\n", "is a text file, not a picture (it starts with "
+     "'Photo: ask Maral'): use a real picture"),
     (bytes(range(256)), "is not a picture the game can show, or it is damaged"),
     (files.svg(None, None), "is an SVG picture that declares no size"),
 ])

@@ -27,6 +27,7 @@ from game.core.wording import (
     first_foreign,
     non_latin,
 )
+from game.core.yamlfile import PLACEHOLDER as PLACEHOLDER  # where `new` takes it from
 from game.core.yamlfile import Loc, YamlDoc, cannot_read, character_name
 
 WARNING = Severity.WARNING
@@ -170,13 +171,13 @@ def check_texts(model: BaseModel, doc: YamlDoc, file_kind: str,
     return _placeholder_reminder(placeholders, doc) + problems
 
 
-PLACEHOLDER = "TODO"
-"""How a text says it is still to be written: it starts with this (as `new`'s templates do)."""
 
 
 def check_placeholders(model: BaseModel, doc: YamlDoc, prefix: Loc = ()) -> list[Problem]:
     """One reminder for the texts that still start with TODO, at the first, naming every line
     (`check_texts` makes it in its own pass; this is for a file whose languages are held)."""
+    if not doc.may_hold_placeholder:
+        return []
     found = [loc for loc, text in texts(model, prefix)
              if any(map(_is_placeholder, [text.root] if isinstance(text.root, str)
                         else text.root.values()))]

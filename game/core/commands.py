@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from game.core.votes import PhoneVote
+
 
 class Action(str, Enum):
     """What a command asks for."""
@@ -49,6 +51,8 @@ class Action(str, Enum):
     # The pause menu's entries that change the session.
     TO_MENU = "to-menu"
     END_SESSION = "end-session"
+    # The room's phones (game/phones): votes that arrived, taken by the game loop.
+    VOTES = "votes"  # phones' votes for the question on screen (votes)
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class Command:
     action: Action
     number: int = 0
     text: str = ""
+    votes: tuple[PhoneVote, ...] = ()
+    """For VOTES: the phones' votes, in the order they arrived."""
 
 
 TITLE_ONLY = frozenset({

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from game.core import roomplay
 from game.core.commands import TITLE_ONLY, Action, Command
 from game.core.event_details import EventDetails, load_details, save_details
 from game.core.eventlog import EventLog
@@ -26,7 +28,9 @@ from game.core.recorder import SessionRecorder
 from game.core.resume import ResumeOffer, find_offer, resume
 from game.core.session import ScreenKind, Session, State, StoryPlay
 from game.core.title import TitleOptions, TitleRow, digits_only
-from game.core.view import View, describe
+
+if TYPE_CHECKING:
+    from game.core.view import View
 
 TeamName = Callable[[int, str], str]
 """The default name of team n (from 1) in a language: the front end's wording."""
@@ -113,6 +117,8 @@ class Controller:
 
     def view(self) -> View:
         """What is on screen now, as plain immutable data in the session's language."""
+        from game.core.view import describe  # only front ends that read views pay for it
+
         return describe(self)
 
     def take_notice(self) -> Notice | None:
@@ -135,6 +141,8 @@ class Controller:
     def _carry_out(self, command: Command) -> bool:
         session, action = self.session, command.action
         screen = session.screen
+        if action is Action.VOTES:
+            return roomplay.take_votes(session, command.votes)
         if action is Action.LANGUAGE:
             before = session.language
             return session.next_language() != before
@@ -335,7 +343,7 @@ class Controller:
             return True
         if action is Action.CONFIRM:
             if self.choice_cursor is None:
-                return False
+                return self._room_choice()
             chosen, self.choice_cursor = self.choice_cursor, None
             return self.session.choose(chosen)
         if action is Action.BACK and self.choice_cursor is not None:
@@ -346,8 +354,36 @@ class Controller:
             return self.session.choose(number - 1)
         return None
 
+    def _room_choice(self) -> bool:
+        """Enter on a step the phones voted on: first show how the room voted, then take the
+        room's most common choice (a tie: the facilitator picks with the number keys)."""
+        found = roomplay.summary(self.session)
+        if found is None or found.total == 0:
+            return False
+        if not found.revealed:
+            return roomplay.reveal(self.session)
+        if len(found.top) == 1:
+            return self.session.choose(found.top[0])
+        self.notices.append(Notice("take_tie_notice"))
+        return False
+
+    def _room_degrees(self) -> bool:
+        """Continue on a card the phones rated: show how the room voted and give each team
+        its phones' most common degree; the next Continue reveals the answer."""
+        session = self.session
+        found = roomplay.summary(session)
+        if found is None or found.total == 0 or found.revealed:
+            return False
+        roomplay.reveal(session)
+        _given, tied = roomplay.team_degrees(session)
+        if tied:
+            self.notices.append(Notice("phones_tied", ", ".join(tied), ", ".join(tied)))
+        return True
+
     def _cards(self, action: Action, number: int) -> bool | None:
         session = self.session
+        if action is Action.CONTINUE and self._room_degrees():
+            return True
         if action is Action.NUMBER:
             return session.rate(number - 1)
         if session.screen is not ScreenKind.RATING:

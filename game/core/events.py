@@ -11,6 +11,7 @@ the one before it (a line written twice) is skipped too, so it is never replayed
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar, TypeGuard
@@ -196,10 +197,34 @@ class SessionEnd(Event):
     scenarios: list[str] | None = None
 
 
+@dataclass(frozen=True)
+class VotesCounted(Event):
+    """The room's phones voted on the question on screen: its counts so far, never who
+    voted. `counts[0]` is option 1 (a choice or a degree as numbered on screen); `teams`
+    gives each team's counts when the room plays in teams. Replayed: a resume has them."""
+
+    TYPE: ClassVar[str] = "votes"
+    REPLAYED: ClassVar[bool] = True
+    question: str
+    counts: list[int]
+    scenario: str = ""
+    step: str | None = None
+    card: int | None = None
+    teams: dict[str, list[int]] | None = None
+
+
+@dataclass(frozen=True)
+class VotesRevealed(VotesCounted):
+    """The facilitator showed how the room voted: the final counts; voting is closed."""
+
+    TYPE: ClassVar[str] = "votes_revealed"
+
+
 VOCABULARY: dict[str, type[Event]] = {
     kind.TYPE: kind for kind in (
         SessionStart, DetailsSet, ScenarioStart, ChoiceTaken, Rating, TeamSelected, Reveal, Advance,
-        Undo, ToMenu, LanguageSet, ScenarioEnd, TeamsSet, SessionEnd)
+        Undo, ToMenu, LanguageSet, ScenarioEnd, TeamsSet, SessionEnd, VotesCounted,
+        VotesRevealed)
 }
 
 # ------------------------------------------------------------------ checking shapes
@@ -250,13 +275,17 @@ def _shapes(kind: type[Event]) -> tuple[tuple[str, Check, bool], ...]:
                   f.default is MISSING and f.default_factory is MISSING) for f in fields(kind))
 
 
-_SHAPES = {name: _shapes(kind) for name, kind in VOCABULARY.items()}
+@functools.cache
+def _shapes_of(name: str) -> tuple[tuple[str, Check, bool], ...] | None:
+    # Built on first use, not at import: the first frame does not wait for it.
+    kind = VOCABULARY.get(name)
+    return _shapes(kind) if kind is not None else None
 
 
 def valid(event: Mapping[str, Any]) -> bool:
     """True when `event` is of a known type and every field it has is of its shape (the
     fields replay needs are there). Fields not in the vocabulary are let through."""
-    shapes = _SHAPES.get(str(event.get("type")))
+    shapes = _shapes_of(str(event.get("type")))
     if shapes is None:
         return False
     for name, check, required in shapes:

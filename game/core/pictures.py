@@ -102,7 +102,7 @@ _OTHER_FORMATS = [
 def _not_a_picture(head: bytes) -> str:
     for magic, what in _OTHER_FORMATS:
         if head.startswith(magic):
-            return f"is {what}, not a picture the game can show: save it as {FORMATS}"
+            return f"is {what}, which the game does not show: save it as {FORMATS}"
     if head[4:12] in (b"ftypavif", b"ftypheic", b"ftypheix", b"ftypmif1"):
         return f"is an AVIF or HEIC picture, which the game does not show: save it as {FORMATS}"
     try:
@@ -111,8 +111,9 @@ def _not_a_picture(head: bytes) -> str:
         # A letter cut in two at the end of the sample is still text; a bad byte earlier is not.
         text = head[:exc.start].decode("utf-8") if exc.start >= len(head) - 3 else ""
     if text.strip() and all(c.isprintable() or c in "\t\r\n" for c in text):
-        return (f"is a text file, not a picture (it starts with '{text.strip()[:30]}'): "
-                f"use a real picture, saved as {FORMATS}")
+        start = text.strip().splitlines()[0][:30]
+        return (f"is a text file, not a picture (it starts with '{start}'): use a real "
+                f"picture, saved as {FORMATS}")
     return f"is not a picture the game can show, or it is damaged: save it again as {FORMATS}"
 
 

@@ -90,6 +90,8 @@ class VoteTally:
     scenario: str
     item: str
     options: list[tuple[str, int]] = field(default_factory=list)
+    lead: str = ""
+    """The room's most common answer and its share, as a sentence ("62% chose 2 — ...")."""
 
     @property
     def total(self) -> int:
@@ -193,6 +195,8 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
     reveals: dict[tuple[str, int], dict[str, int]] = {}
     current: PlayedScenario | None = None
     details = {key: _str(start.get(key)) for key in DETAIL_KEYS}
+    room: dict[str, Mapping[str, Any]] = {}
+    """The phones' last counts per question, in the order first voted on."""
 
     for event in events:
         kind = event.get("type")
@@ -224,6 +228,8 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
         elif kind == "details":
             # Changed on the title after the start: the last word wins, as on screen.
             details = {key: _str(event.get(key)) for key in DETAIL_KEYS}
+        elif kind in ("votes", "votes_revealed"):
+            room[str(event.get("question"))] = event
 
     if end is not None and (not events or events[-1] is not end):
         # Undone from the summary and played on (or cut off): its totals are out of date.
@@ -266,6 +272,8 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
             _add_pack_texts(scenario, pack, lang)
     signs = [(sid, pack.text(pack.signs[sid].title, lang) if pack and sid in pack.signs else "")
              for sid in sign_ids]
+    votes = [tally for event in room.values()
+             if (tally := _vote_tally(event, pack, lang)) is not None]
 
     return Report(
         lang=lang, pack_title=pack_title, language=language, started=started, ended=ended,
@@ -274,7 +282,35 @@ def build_report(events: Sequence[Mapping[str, Any]], *, skipped_lines: int = 0,
         teams=teams, scenarios=played, signs=signs, team_scores=team_scores,
         degree_labels=labels, skipped_lines=skipped_lines + good.skipped + good.duplicates,
         events=count, source=source,
-        organisation=details["organisation"], facilitator=details["facilitator"])
+        organisation=details["organisation"], facilitator=details["facilitator"],
+        votes=votes)
+
+
+def _vote_tally(event: Mapping[str, Any], pack: Pack | None, lang: str) -> VoteTally | None:
+    """One question's last counts as the report shows them: the step's or card's text,
+    each option numbered as on screen with its text, the most common as a sentence."""
+    counts = [n if _int(n) is not None and n >= 0 else 0 for n in _list(event.get("counts"))]
+    if not counts or not sum(counts):
+        return None
+    sid = _str(event.get("scenario")) or "?"
+    step, card = _str(event.get("step")), _int(event.get("card"))
+    model = pack.scenarios.get(sid) if pack is not None else None
+    names = [str(i) for i in range(1, len(counts) + 1)]
+    item = f"{label(lang, 'step')} {step}" if step else f"{label(lang, 'card')} {card or '?'}"
+    if pack is not None and isinstance(model, Story) and step in model.steps:
+        item = pack.text(model.steps[step].text, lang)
+        choices = model.steps[step].choices or []
+        names = [f"{i} — {pack.text(choices[i - 1].text, lang)}" if i <= len(choices)
+                 else str(i) for i in range(1, len(counts) + 1)]
+    elif pack is not None and isinstance(model, Deck) and card and card <= len(model.cards):
+        item = pack.text(model.cards[card - 1].text, lang)
+        scale = pack.info.risk_scale
+        names = [f"{i} — {pack.text(scale[i - 1].label, lang)}" if i <= len(scale) else str(i)
+                 for i in range(1, len(counts) + 1)]
+    top = max(range(len(counts)), key=lambda i: (counts[i], -i))
+    lead = label(lang, "vote_lead", share=round(100 * counts[top] / sum(counts)),
+                 option=names[top])
+    return VoteTally(sid, item, list(zip(names, counts)), lead)
 
 
 Facts = tuple[str, list[str], int | None, list[PlayedScenario], dict[str, int]]
@@ -567,7 +603,16 @@ def report_rows(report: Report) -> list[dict[str, str]]:
             row("deck_score", sid, team=team, value=points)
     for sid, title in report.signs:
         row("sign", item=sid, value=title)
+    for tally in report.votes:  # the room's phones: one row per option, its count as value
+        for option, count in tally.options:
+            rows.append({**_blank_row(), "record": "vote", "scenario": _cell(tally.scenario),
+                         "item": _cell(tally.item), "degree_label": _cell(option),
+                         "value": str(count)})
     return rows
+
+
+def _blank_row() -> dict[str, str]:
+    return dict.fromkeys(CSV_COLUMNS, "")
 
 
 def _cell(text: str) -> str:

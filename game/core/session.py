@@ -17,6 +17,7 @@ from typing import Any
 from game.core.model import Card, Deck, Story
 from game.core.pack import Pack
 from game.core.scoring import PathRange, card_points, path_range
+from game.core.votes import RoomVotes
 
 EventSink = Callable[[dict[str, Any]], None]
 MAX_TEAMS = 6
@@ -177,6 +178,8 @@ class Session:
     started_at: float = 0.0
     ended_at: float | None = None
     begun: bool = False
+    votes: RoomVotes = field(default_factory=RoomVotes)
+    """The room's phone votes per question (not undone by back: a vote is not a step)."""
 
     def __post_init__(self) -> None:
         if not self.language or self.language not in self.pack.languages:
@@ -482,6 +485,11 @@ class Session:
                        scenarios=[r.scenario for r in finished])
         return True
 
+    def set_votes(self, votes: RoomVotes, event: str, **fields: Any) -> None:
+        """Keep the room's phone votes and log their counts as `event` (never who voted)."""
+        self.votes = votes
+        self._emit(event, **fields)
+
     def reload(self, pack: Pack) -> None:
         """Use a freshly loaded pack, keeping the room's place where it still exists."""
         self.pack = pack
@@ -507,7 +515,8 @@ class Session:
 
     def _debrief_screens(self) -> list[tuple[ScreenKind, int]]:
         screens = [(ScreenKind.DEBRIEF_PATH, 0)]
-        screens += [(ScreenKind.DEBRIEF_SIGN, i) for i in range(len(self.signs_met()))]
+        if self.signs_met():  # one overview of every sign met (the front end opens each)
+            screens.append((ScreenKind.DEBRIEF_SIGN, 0))
         scenario = self.pack.scenarios.get(self.play.scenario) if self.play else None
         if scenario is not None and scenario.questions:
             screens.append((ScreenKind.DEBRIEF_QUESTIONS, 0))
@@ -634,7 +643,7 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-_REPLAYED = {
+_REPLAYED: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "scenario_start": lambda s, e: s.start_scenario(e["scenario"], e.get("step")),
     "choice": lambda s, e: s.choose(int(e["choice"]) - 1),
     "rating": lambda s, e: s.rate(int(e["degree"]) - 1, int(e["team"]) - 1),
@@ -647,7 +656,26 @@ _REPLAYED = {
     "teams": lambda s, e: s.configure(list(e["teams"]), e.get("participants")),
     "details": lambda s, e: s.set_details(e.get("organisation"), e.get("place"),
                                           e.get("facilitator")),
+    "votes": lambda s, e: _replay_votes(s, e),
+    "votes_revealed": lambda s, e: _replay_votes(s, e, reveal=True),
 }
+
+
+def _replay_votes(session: Session, event: dict[str, Any], reveal: bool = False) -> bool:
+    """The room's counts as logged (the phones themselves are not known any more)."""
+    question = str(event["question"])
+    counts = tuple(int(n) for n in event["counts"])
+    teams = event.get("teams") or {}
+    by_team: dict[int | None, tuple[int, ...]] = {}
+    if isinstance(teams, dict) and teams:
+        for name, row in teams.items():
+            if name in session.teams:
+                by_team[session.teams.index(name)] = tuple(int(n) for n in row)
+    else:
+        by_team[None] = counts
+    votes = session.votes.with_counts(question, len(counts), by_team)
+    session.votes = votes.reveal(question) if reveal else votes
+    return True
 
 
 def replay(session: Session, events: Iterable[dict[str, Any]]) -> int:

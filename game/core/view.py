@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.core.model import Deck, Story, Text
+from game.core.questions import room_summary
 from game.core.session import DeckPlay, ScreenKind, Session, StoryPlay
 from game.core.title import TitleRow
+from game.core.votes import RoomSummary
 
 if TYPE_CHECKING:
     from game.core.controller import Controller
@@ -98,6 +100,9 @@ class View:
     """The session offered for resume: its pack, start time, and where it stopped."""
     played: tuple[str, ...] = ()
     report: str | None = None
+    room: RoomSummary | None = None
+    """How the room's phones voted on the question on screen (None: no question). Front
+    ends show only `room.total` until `room.revealed`, so nobody follows the crowd."""
 
 
 def describe(controller: Controller) -> View:
@@ -111,7 +116,8 @@ def describe(controller: Controller) -> View:
     base = dict(screen=screen, language=lang, languages=tuple(pack.languages),
                 pack_title=text(pack.info.title, lang), scale=scale,
                 played=tuple(text(pack.scenarios[r.scenario].title, lang)
-                             for r in session.state.finished if r.scenario in pack.scenarios))
+                             for r in session.state.finished if r.scenario in pack.scenarios),
+                room=room_summary(session, session.votes))
     teams = tuple(Team(i + 1, name, scores[i] if i < len(scores) else 0)
                   for i, name in enumerate(session.team_names))
     play = session.play
@@ -222,10 +228,10 @@ def _deck(session: Session, deck: Deck, play: DeckPlay, teams: tuple[Team, ...],
 def _debrief(session: Session, questions: list[Text], lang: str) -> dict[str, object]:
     pack, screen = session.pack, session.screen
     met = session.signs_met()
-    if screen is ScreenKind.DEBRIEF_SIGN and 0 <= session.page < len(met):
-        sign = pack.signs[met[session.page]]
-        return {"signs": (pack.text(sign.title, lang),),
-                "texts": (pack.text(sign.explanation, lang), pack.text(sign.advice, lang))}
+    if screen is ScreenKind.DEBRIEF_SIGN:  # the overview: every sign and what to do
+        return {"signs": _signs(session, met, lang),
+                "texts": tuple(pack.text(pack.signs[s].advice, lang) for s in met
+                               if s in pack.signs)}
     if screen is ScreenKind.DEBRIEF_QUESTIONS:
         return {"texts": tuple(pack.text(q, lang) for q in questions)}
     if screen is ScreenKind.DEBRIEF_HELP:

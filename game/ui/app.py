@@ -16,27 +16,35 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.core import roomplay
 from game.core.controller import Controller
 from game.core.eventlog import DataFolder, choose_data_dir
 from game.core.pack import Pack, PackFolderMissing, load_pack
-from game.core.session import EventSink, ScreenKind, Session, State
+from game.core.session import MAX_TEAMS, EventSink, ScreenKind, Session, State
 from game.options import PlayOptions, pack_location
+from game.phones.room import RoomState
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
 from game.ui.presenter import audience_overlay
+from game.ui.room import voted_badge
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
+from game.ui.screens.room_votes import RoomVotesScreen
 from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
-from game.ui.widgets import footer
+from game.ui.widgets import footer, timer_badge
 from game.ui.wording import say
+
+if TYPE_CHECKING:
+    from game.phones.host import PhoneHost
 
 FPS = 60
 IDLE_FPS = 30
@@ -47,7 +55,9 @@ WARNING_SECONDS = 15.0
 
 # Overlays that any key (or click) closes, as the product asks of help and the blank screen.
 _CLOSED_BY_ANY_KEY = (Overlay.BLANK, Overlay.HELP, Overlay.RELOAD_ERRORS, Overlay.NOTES,
-                      Overlay.CHECK)
+                      Overlay.CHECK, Overlay.JOIN)
+_ASKING = (ScreenKind.STEP, ScreenKind.CARD, ScreenKind.RATING)
+"""Screens on which the room's phones vote: the count, then the distribution, show here."""
 
 
 def create_session(pack: Pack, language: str | None = None,
@@ -65,6 +75,11 @@ def short_paths(line: str, shown: str, folder: Path) -> str:
         if prefix and prefix not in (".", folder.name):
             line = line.replace(prefix.rstrip("/\\"), folder.resolve().name)
     return line
+
+
+_TIMER_KEYS = {pygame.K_PLUS: 1, pygame.K_EQUALS: 1, pygame.K_KP_PLUS: 1,
+               pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}
+"""The timer's +/− keys (= is + without Shift on most keyboards)."""
 
 
 def _team_name(n: int, lang: str) -> str:
@@ -104,6 +119,14 @@ class App:
         self.swap_displays: Callable[[], None] = lambda: None
         self._seen: State | None = None
         self._last_second = -1
+        self.phones: PhoneHost | None = None
+        """The room of phones, once opened (--phones or the pause menu)."""
+        self.phones_port: int | None = None
+        self.phones_loopback = False
+        """Bind the phones' server to 127.0.0.1 alone (tests, benchmarks)."""
+        self.phones_address: str | None = None
+        """Serve the phones on this address only (None: every local address)."""
+        self.room_votes = RoomVotesScreen()
 
     # ------------------------------------------------------------ queries
     @property
@@ -134,8 +157,10 @@ class App:
         """Whether the display must be redrawn now (a change, an animation, the timer's second)."""
         if self.too_small:
             return self.dirty
-        if self.ui.timer.running:
-            second = int(self.ui.timer.elapsed())
+        timer = self.ui.timer
+        if timer.shown:
+            # A redraw a second while it counts, the last one at zero (then it rests).
+            second = int(min(timer.elapsed(), timer.length))
             if second != self._last_second:
                 self._last_second = second
                 self.dirty = True
@@ -168,6 +193,12 @@ class App:
             self.ui.close(Overlay.BLANK)
             self.dirty = True
             return
+        if self._timer_key(event):
+            return
+        command = self._clicker_key(event)
+        if command is not None:
+            self.dispatch(command)
+            return
         if self.ui.overlay is None and self.session.screen is ScreenKind.TITLE:
             if self._check_key(event):
                 return
@@ -189,6 +220,41 @@ class App:
         self.ui.open(Overlay.CHECK)
         self.dirty = True
         return True
+
+    def _timer_key(self, event: pygame.event.Event) -> bool:
+        """+ and − set the discussion timer's length (half a minute a press), off the title
+        (where a name may hold a dash). True when the key was the timer's."""
+        if (event.type != pygame.KEYDOWN or self.session.screen is ScreenKind.TITLE
+                or self.ui.overlay is not None):
+            return False
+        step = _TIMER_KEYS.get(int(event.key), 0)
+        if not step:
+            return False
+        self.ui.timer.adjust(step)
+        self.dirty = True
+        return True
+
+    def _clicker_key(self, event: pygame.event.Event) -> Command | None:
+        """A clicker alone runs the event: on a list (the title's options, the menu, the
+        pause menu) PageDown and PageUp move the highlight and F5 (or Enter) takes it; on
+        the title, F5 on an option changes it (one team more, round to one; the next
+        language). None: the key means what it means everywhere."""
+        if event.type != pygame.KEYDOWN or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return None
+        key, overlay = int(event.key), self.ui.overlay
+        screen = self.session.screen
+        on_list = overlay is Overlay.PAUSE or (
+            overlay is None and screen in (ScreenKind.TITLE, ScreenKind.MENU))
+        if on_list and key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return Command(Action.DOWN if key == pygame.K_PAGEDOWN else Action.UP)
+        if overlay is None and screen is ScreenKind.TITLE and key == pygame.K_F5:
+            title = self.controller.title
+            row, _team = title.row()
+            if row is TitleRow.TEAMS:
+                return Command(Action.SET_TEAMS, title.team_count % MAX_TEAMS + 1)
+            if row is TitleRow.LANGUAGE:
+                return Command(Action.ADJUST, 1)
+        return None
 
     def _title_key(self, event: pygame.event.Event) -> Command | None:
         row, _team = self.controller.title.row()
@@ -228,6 +294,8 @@ class App:
             return
         self.controller.send(command)
         self._take_notices()
+        if self.phones is not None:
+            self.phones.publish(self.session)  # the phones follow the projector at once
 
     def dispatch(self, command: Command) -> None:
         """Carry out a command: the window's own first (overlays, full screen, timer), then
@@ -291,10 +359,54 @@ class App:
         ctx = self.context()
         if top is not None:
             self.overlays[top].handle(command, ctx)
+            self._phones_request()
             return
         if self.screens[self.session.screen].handle(command, ctx):
             return
         self.send(command)
+
+    # ------------------------------------------------------------- phones
+    def open_room(self) -> None:
+        """Open the room for phones and show how to join (or why they cannot); never raises."""
+        from game.phones.host import LOOPBACK, PhoneHost, local_addresses  # loaded only now
+        from game.phones.server import DEFAULT_PORT
+
+        if self.phones is None:
+            port = DEFAULT_PORT if self.phones_port is None else self.phones_port
+            only = self.phones_address
+            self.phones = PhoneHost(port, loopback_only=self.phones_loopback or only == LOOPBACK,
+                                    addresses=(lambda: [only]) if only else local_addresses)
+        self.ui.phones = self.phones.open()
+        self.phones.publish(self.session)
+        self.ui.open(Overlay.JOIN)
+        self.dirty = True
+
+    def close_room(self) -> None:
+        """Close the room: phones can no longer vote; the counts stay in the session."""
+        if self.phones is not None:
+            self.phones.close()
+        self.ui.phones = RoomState()
+        self.dirty = True
+
+    def poll_phones(self) -> None:
+        """Once a loop: the votes that arrived go to the controller as one command, and the
+        phones learn what the projector asks. Quick, never blocking, never raising."""
+        phones = self.phones
+        if phones is None:
+            return
+        try:
+            if phones.poll(self.send, self.session):
+                self.ui.phones = phones.state
+                self.dirty = True
+        except Exception:  # the room must never cost the projector its screen
+            traceback.print_exc()
+
+    def _phones_request(self) -> None:
+        request, self.ui.phones_request = self.ui.phones_request, None
+        if request == "open":
+            self.open_room()
+        elif request == "close":
+            self.close_room()
 
     def resize(self, size: tuple[int, int]) -> None:
         """Lay everything out again for a new window size."""
@@ -348,6 +460,7 @@ class App:
             return
         self._seen = state
         self.shown_at = self.clock()
+        self.ui.timer.reset()  # each step's discussion gets its own count-down
         self.screens[self.session.screen].on_show(self.context())
         self.dirty = True
 
@@ -387,7 +500,16 @@ class App:
         if overlay is None or (overlay is not Overlay.BLANK and overlay is not Overlay.ERROR):
             base.draw(surface, ctx)
         if overlay is None:
-            footer(surface, ctx, base.footer(ctx))
+            room = roomplay.summary(self.session) if self.session.screen in _ASKING else None
+            if room is not None and room.revealed:
+                self.room_votes.draw(surface, ctx)  # over the step or card, until it is taken
+            else:
+                footer(surface, ctx, base.footer(ctx))
+            timer_badge(surface, ctx)
+            if self.ui.phones.open and room is not None and room.question.open:
+                phones = max(self.ui.phones.phones, room.total)
+                voted_badge(surface, ctx, say("phones_voted", self.session.language,
+                                              n=room.total, m=phones))
         else:
             ctx.targets = []  # only the overlay's items are clickable
             self.overlays[overlay].draw(surface, ctx)
@@ -402,10 +524,22 @@ class App:
         return audience_overlay(self.ui.overlay, bool(self.ui.presenter))
 
 
-def _open_window(size: tuple[int, int] | None) -> pygame.Surface:
+def open_window(size: tuple[int, int] | None, display: int = 0) -> pygame.Surface:
+    """A window of `size`, or (None) full screen on the whole of display `display` (the
+    first unless a presenter view puts the room's window on the projector's).
+
+    Full screen from a window: the window is first moved to the screen's corner and the
+    mode set to the desktop's size. Without a window manager (a projector laptop booted
+    into the game) SDL otherwise keeps the window's old position, and the picture comes
+    out offset, cut at the right and the bottom."""
     if size is None:
-        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-    return pygame.display.set_mode(size, pygame.RESIZABLE)
+        sizes = pygame.display.get_desktop_sizes()
+        with contextlib.suppress(pygame.error, AttributeError):
+            if display == 0 and pygame.display.get_surface() is not None:
+                pygame.Window.from_display_module().position = (0, 0)
+        return pygame.display.set_mode(sizes[display] if display < len(sizes) else (0, 0),
+                                       pygame.FULLSCREEN, display=display)
+    return pygame.display.set_mode(size, pygame.RESIZABLE, display=display)
 
 
 def _init_sound() -> None:
@@ -487,7 +621,10 @@ def run_game(options: PlayOptions) -> int:
     pygame.key.set_repeat(0)
     app = build_app(pack, folder, shown, windows.surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
+    app.phones_port, app.phones_address = options.port, options.phones_address
     windows.attach(app)
+    if options.phones:
+        app.open_room()  # the join screen shows over the title; any key closes it
     stop = _Stop(app)
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     clock = pygame.time.Clock()
@@ -497,6 +634,7 @@ def run_game(options: PlayOptions) -> int:
         while app.running:
             for event in pygame.event.get():
                 windows.handle(event)
+            app.poll_phones()
             drew = app.needs_frame()
             windows.draw()
             if drew and report_first_frame:
@@ -506,6 +644,7 @@ def run_game(options: PlayOptions) -> int:
             # a frame a room can notice, at half the cost of polling at 60 on battery.
             clock.tick(FPS if windows.busy else IDLE_FPS)
     finally:
+        app.close_room()
         app.controller.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)

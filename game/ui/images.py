@@ -27,6 +27,9 @@ from game.core.pictures import PictureError, inspect_picture
 
 SIZES_KEPT = 2
 """Scaled copies kept per picture: the step's box and one other (after a resize)."""
+KEPT_AT_MOST = (1920, 1080)
+"""The largest a decoded picture is kept: a projector's size. On a 4K screen a picture, which
+fills at most a third of it, is enlarged a little rather than kept at 33 MB."""
 
 
 def images_of(pack: Pack) -> list[Path]:
@@ -61,7 +64,8 @@ class Pictures:
         in the background (the default), or all of them now.
 
         `window` is the window's size: pictures are kept no larger than it or the largest
-        screen (which a window can be made as large as), whichever is larger.
+        screen (which a window can be made as large as), whichever is larger, and never
+        larger than KEPT_AT_MOST.
         """
         self.clear()
         self._bound = _largest_screen(window)
@@ -156,10 +160,12 @@ class Pictures:
 
 
 def _largest_screen(window: tuple[int, int]) -> tuple[int, int]:
+    """The window or the largest screen, whichever is larger, but at most KEPT_AT_MOST."""
     sizes = [window]
     if pygame.display.get_init():
         sizes += pygame.display.get_desktop_sizes()
-    return max(w for w, _ in sizes), max(h for _, h in sizes)
+    return (min(max(w for w, _ in sizes), KEPT_AT_MOST[0]),
+            min(max(h for _, h in sizes), KEPT_AT_MOST[1]))
 
 
 def _fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:

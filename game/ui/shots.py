@@ -18,7 +18,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.core.model import Deck, Story
+from game.core.questions import current_question
 from game.core.session import ScreenKind
+from game.core.votes import PhoneVote, RoomVotes
+from game.phones.room import RoomState
 from game.ui.app import load_for_play
 from game.ui.keymap import Action, Command
 from game.ui.pilot import Pilot
@@ -148,6 +151,34 @@ def _shoot_language(pack_dir: Path, out: Path, size: tuple[int, int], lang: str)
     return s.written
 
 
+def shoot_phones(s: Shooter) -> None:
+    """The room of phones without a server: the join screen (and without a network), then a
+    first step with phones' votes, as a count and as revealed, and back to the menu."""
+    app = s.pilot.app
+    base = "http://192.168.137.1:8765"
+    app.ui.phones = RoomState(True, (base,), "ACDE", f"{base}/?room=ACDE", phones=17)
+    app.ui.open(Overlay.JOIN)
+    s.shot("overlay-join")
+    app.ui.phones = RoomState(problem="no network")
+    s.shot("overlay-join-no-network")
+    app.ui.close()
+    app.ui.phones = RoomState(True, (base,), "ACDE", f"{base}/?room=ACDE", phones=17)
+    first = next(iter(app.session.pack.scenarios))
+    s.open(first)
+    question = current_question(app.session)
+    if question is not None:
+        votes = tuple(PhoneVote(question.id, f"shot-phone-{i:010d}", (i * 5) % 7 % len(
+            question.options), i % len(question.teams) if question.teams else None)
+            for i in range(13))
+        app.controller.send(Command(Action.VOTES, votes=votes))
+        s.shot("phones-voted")
+        s.do(Action.CONFIRM if app.session.screen is ScreenKind.STEP else Action.CONTINUE)
+        s.shot("phones-revealed")
+    app.ui.phones = RoomState()
+    s.send(Action.TO_MENU)
+    app.session.votes = RoomVotes()  # the scenarios' own shots show their steps without votes
+
+
 def shoot_every_screen(s: Shooter) -> None:
     """Bring the shooter's pilot to every distinct screen of its pack and `shot` each one."""
     app = s.pilot.app
@@ -171,6 +202,7 @@ def shoot_every_screen(s: Shooter) -> None:
     app.ui.open(Overlay.ERROR)
     s.shot("overlay-error")
     app.ui.close()
+    shoot_phones(s)
     for n, (sid, scenario) in enumerate(app.session.pack.scenarios.items(), start=1):
         s.into(f"{n:02d}-{sid}")
         if isinstance(scenario, Story):

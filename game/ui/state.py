@@ -12,6 +12,7 @@ from enum import Enum
 
 from game.core.readiness import Finding
 from game.core.title import TitleOptions, TitleRow
+from game.phones.room import RoomState
 from game.ui.timer import DiscussionTimer
 
 __all__ = ["Overlay", "TitleOptions", "TitleRow", "UiState"]
@@ -27,6 +28,8 @@ class Overlay(str, Enum):
     RELOAD_ERRORS = "reload-errors"
     CHECK = "check"
     ERROR = "error"
+    JOIN = "join"
+    """How phones join the room (or why they cannot)."""
 
 
 @dataclass
@@ -42,6 +45,10 @@ class UiState:
     quit_requested: bool = False
     overlays: list[Overlay] = field(default_factory=list)
     timer: DiscussionTimer = field(default_factory=DiscussionTimer)
+    sign_cursor: int | None = None
+    """The row highlighted on the debrief's overview of signs (the last: the help)."""
+    sign_open: int | None = None
+    """The warning sign opened in full from the debrief's overview (None: the overview)."""
     reload_problems: list[str] = field(default_factory=list)
     error_text: str = ""
     notice: str = ""
@@ -53,6 +60,11 @@ class UiState:
     """The reload's problems with their full paths: the presenter window's, never the room's."""
     readiness: list[Finding] | None = None
     """The check's findings while its overlay is open (None: made when it is drawn)."""
+    phones_request: str | None = None
+    """'open' or 'close': the pause menu asks the app to open or close the room."""
+    phones: RoomState = field(default_factory=RoomState)
+    """The room of phones as the projector shows it (closed unless --phones or the pause
+    menu opened it)."""
 
     @property
     def overlay(self) -> Overlay | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.palette import risk_hex
+
 Colour = tuple[int, int, int]
 
 
@@ -73,20 +75,8 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("dark_text", "helped"), ("text", "blank"),
 )
 
-# Ordered from lowest to highest risk, falling in lightness: light green, yellow,
-# amber, orange, dark red, wine, dark purple. Each holds black or white text at ≥ 7:1.
-_RISK_STOPS = ("#C8F5B4", "#F2E14B", "#F5A623", "#F07C4A", "#A51C1C", "#6E1245", "#3F1A5C")
-_RISK_PICKS: dict[int, tuple[int, ...]] = {
-    3: (0, 2, 4),
-    4: (0, 1, 3, 4),
-    5: (0, 1, 2, 3, 4),
-    6: (0, 1, 2, 3, 4, 6),
-    7: (0, 1, 2, 3, 4, 5, 6),
-}
-
 
 def risk_colours(degrees: int) -> list[Colour]:
     """One colour per degree of a scale of `degrees` (3 to 7), lowest risk first."""
-    n = min(7, max(3, degrees))
-    colours = [hex_colour(_RISK_STOPS[i]) for i in _RISK_PICKS[n]]
-    return colours + [colours[-1]] * max(0, degrees - n)
+    # One palette for every front end: the phones show the same colours (game/core/palette.py).
+    return [hex_colour(c) for c in risk_hex(degrees)]

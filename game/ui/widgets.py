@@ -8,7 +8,8 @@ import pygame
 
 from game.core.commands import Action, Command
 from game.core.layout import SLOTS
-from game.ui.screens.base import FOOTER, FOOTER_BAND, Ctx
+from game.ui.context import FOOTER, FOOTER_BAND, Ctx
+from game.ui.drawlog import widget_drawn
 from game.ui.text import Block, Painted, Paragraph, Spacer, font_px, line_px, misfit, plain_text
 from game.ui.theme import Colour, risk_colours
 
@@ -253,15 +254,13 @@ def sign_titles(ctx: Ctx, label: str, sign_ids: list[str] | tuple[str, ...]) -> 
 
 
 def footer(surface: pygame.Surface, ctx: Ctx, progress: str) -> None:
-    """The small footer: where the room is and the language (left), the timer (right)."""
+    """The small footer: where the room is and the language (left), a notice (right)."""
     px = font_px(FOOTER, ctx.height)  # the facilitator's: never scaled with the screen's text
     band_top = ctx.height - int(FOOTER_BAND * ctx.height)
     y = band_top + (int(FOOTER_BAND * ctx.height) - line_px(px)) // 2
     left = " · ".join(p for p in (progress, ctx.lang.upper()) if p)
     left_image = ctx.fonts.render(left, px, False, ctx.theme.muted)
-    right = []
-    if ctx.ui.timer.shown:
-        right.append(ctx.ui.timer.text())
+    right: list[str] = []
     if ctx.ui.notice and ctx.now < ctx.ui.notice_until:
         right.insert(0, ctx.ui.notice)
         ctx.animating = True
@@ -278,37 +277,55 @@ def footer(surface: pygame.Surface, ctx: Ctx, progress: str) -> None:
 
 
 def legend(ctx: Ctx) -> Painted:
-    """The degree scale: each degree's number and label on its colour, in a row or a grid."""
+    """The degree scale: each degree's number and label on its colour, always one row read
+    left to right. "1 · Safe" on one line when every label fits so; else the number over
+    its label (which wraps between words, never between the number and its word)."""
     scale = ctx.session.pack.info.risk_scale
     colours = risk_colours(len(scale))
     count = len(scale)
     gap = max(4, ctx.width // 150)
     pad = ctx.gap(PAD)
     px = ctx.body_px
-    labels = [degree_label(ctx, i) for i in range(count)]
     cell_w = (ctx.content_width - gap * (count - 1)) // count
-    row = [plain_text(ctx.fonts, label, px, True, (0, 0, 0), cell_w - 2 * pad, "center")
-           for label in labels]
-    if max(len(p.lines) for p in row) <= 2:
-        columns = count
-        paras = row
-    else:
-        columns = 2
-        cell_w = (ctx.content_width - gap) // 2
-        paras = [plain_text(ctx.fonts, label, px, True, (0, 0, 0), cell_w - 2 * pad,
-                            max_lines=1) for label in labels]
-    rows = (count + columns - 1) // columns
+    inner = max(1, cell_w - pad)  # a narrow margin: a long word ("Безопасно") stays whole
+    paras = [plain_text(ctx.fonts, degree_label(ctx, i), px, True, (0, 0, 0), inner, "center")
+             for i in range(count)]
+    if max(len(p.lines) for p in paras) > 1:
+        paras = [plain_text(ctx.fonts, f"{i + 1}\n{ctx.text(scale[i].label)}", px, True,
+                            (0, 0, 0), inner, "center", max_lines=3) for i in range(count)]
     cell_h = max(p.height for p in paras) + 2 * pad
-    height = rows * cell_h + (rows - 1) * gap
 
     def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx.mark("legend", rect)
         for i, para in enumerate(paras):
-            # Fill columns first in the grid, so the scale still reads downwards in order.
-            col, line = (i, 0) if columns == count else (i // rows, i % rows)
-            cell = pygame.Rect(rect.x + col * (cell_w + gap), rect.y + line * (cell_h + gap),
-                               cell_w, cell_h)
+            cell = pygame.Rect(rect.x + i * (cell_w + gap), rect.y, cell_w, cell_h)
             pygame.draw.rect(surface, colours[i], cell, border_radius=pad)
             para.colour = ctx.theme.text_on(colours[i])
-            para.draw(surface, cell.x + pad, cell.y + (cell_h - para.height) // 2)
+            para.draw(surface, cell.x + pad // 2, cell.y + (cell_h - para.height) // 2)
 
-    return Painted(ctx.content_width, height, paint)
+    return Painted(ctx.content_width, cell_h, paint)
+
+
+TIMER = 0.09
+"""The count-down's size: read from the back of the hall while the room discusses."""
+
+
+def timer_badge(surface: pygame.Surface, ctx: Ctx) -> None:
+    """The discussion timer, large, in the bottom right corner on a panel of its own (over
+    whatever lies there: it is shown only while the room talks); red at zero."""
+    timer = ctx.ui.timer
+    if not timer.shown:
+        return
+    px = font_px(TIMER, ctx.height)
+    done = timer.remaining() <= 0
+    ink = ctx.theme.error if done else ctx.theme.accent
+    image = ctx.fonts.render(timer.text(), px, True, ink)
+    pad = ctx.gap(PAD)
+    box = pygame.Rect(0, 0, image.get_width() + 2 * pad, image.get_height() + pad)
+    # Over the footer's corner, where a screen's content seldom reaches.
+    box.bottomright = (ctx.width - ctx.left // 2, ctx.height - ctx.gap(0.008))
+    with widget_drawn(surface, "timer", box):
+        pygame.draw.rect(surface, ctx.theme.panel, box, border_radius=pad)
+        pygame.draw.rect(surface, ink, box, width=max(2, pad // 3), border_radius=pad)
+        surface.blit(image, image.get_rect(center=box.center))
+    ctx.mark("timer", box)

@@ -69,10 +69,10 @@ class Windows:
 
     # ------------------------------------------------------------ windows
     def _open_audience(self) -> pygame.Surface:
-        display = self.audience_display
-        if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=display)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE, display=display)
+        from game.ui.app import open_window
+
+        size = None if self.fullscreen else self.windowed_size
+        return open_window(size, self.audience_display)
 
     def _place_for_presenter(self) -> bool:
         """Where the room's window goes beside a presenter window: the projector's display

@@ -15,6 +15,7 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.error import ErrorScreen
 from game.ui.screens.feedback import FeedbackScreen
 from game.ui.screens.help import HelpScreen
+from game.ui.screens.join import JoinScreen
 from game.ui.screens.menu import MenuScreen
 from game.ui.screens.notes import NotesScreen
 from game.ui.screens.pause import PauseScreen
@@ -61,4 +62,5 @@ def overlay_screens() -> dict[Overlay, Screen]:
         Overlay.RELOAD_ERRORS: ReloadErrorsScreen(),
         Overlay.CHECK: CheckScreen(),
         Overlay.ERROR: ErrorScreen(),
+        Overlay.JOIN: JoinScreen(),
     }

@@ -9,16 +9,21 @@ import pygame
 from game.core.helplines import contacts_for
 from game.core.layout import SLOTS
 from game.core.model import HelpContact
-from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.screens.base import FIXED, Ctx, Screen
 from game.ui.text import Block, Painted, Paragraph, Spacer, plain_text
-from game.ui.widgets import heading
+
+CONTACT = 0.075
+"""A contact's size, one or two on the screen: the largest text of the debrief (the
+headings of the other screens are 5.5%), what the room must copy down from the back row."""
+CONTACT_GRID = 0.062
+"""A contact's size in the two-column grid (three contacts or more): still above a heading."""
 
 
 class DebriefHelpScreen(Screen):
     """The help contacts that fit the scenario (its destination's first, then home's, then
     those for everywhere): name, contact (largest), note; two columns beyond two."""
 
-    ladder = LADDER
+    ladder = FIXED  # one text size across the debrief's screens
 
     def fit_key(self, ctx: Ctx) -> Hashable:
         scenario = ctx.session.story or ctx.session.deck
@@ -30,13 +35,15 @@ class DebriefHelpScreen(Screen):
 
     def layout(self, ctx: Ctx) -> list[Block]:
         contacts = self._contacts(ctx)
-        head = heading(ctx, ctx.say("help"))
+        # The heading at body size: the contacts, not the words over them, are the largest.
+        head = plain_text(ctx.fonts, ctx.say("help"), ctx.body_px, True, ctx.theme.accent,
+                          ctx.content_width, max_lines=2)
         blocks: list[Block] = [head, Spacer(ctx.gap(0.03))]
         if len(contacts) <= 2:
             for i, contact in enumerate(contacts):
                 if i:
                     blocks.append(Spacer(ctx.gap(0.05)))
-                blocks += self._contact(ctx, contact, ctx.content_width, 0.06)
+                blocks += self._contact(ctx, contact, ctx.content_width, CONTACT)
         else:
             blocks.append(self._grid(ctx, list(contacts)))
         return blocks
@@ -53,7 +60,8 @@ class DebriefHelpScreen(Screen):
 
         name = plain_text(ctx.fonts, ctx.text(contact.name), ctx.body_px, True, theme.text,
                           width, max_lines=max(3, most("help_name")))
-        number = plain_text(ctx.fonts, contact.contact, ctx.px(size), True, theme.accent,
+        px = ctx.px(size)
+        number = plain_text(ctx.fonts, contact.contact, px, True, theme.accent,
                             width, max_lines=max(2, most("help_contact")))
         number.flexible = False  # the number is what the room must be able to copy down
         parts = [name, number]
@@ -63,24 +71,34 @@ class DebriefHelpScreen(Screen):
         return parts
 
     def _grid(self, ctx: Ctx, contacts: list[HelpContact]) -> Painted:
+        """Two contacts a row; a contact too long for half the width (a web address) has a
+        row of its own, so it never breaks in the middle."""
         gap = int(0.03 * ctx.width)
         cell_w = (ctx.content_width - gap) // 2
-        cells = [self._contact(ctx, c, cell_w, 0.05) for c in contacts]
+        px = ctx.px(CONTACT_GRID)
+        rows: list[list[list[Paragraph]]] = []
+        open_row = False  # the last row holds one half-width contact: the next joins it
+        for contact in contacts:
+            if ctx.fonts.width(contact.contact, px, True) > cell_w:
+                rows.append([self._contact(ctx, contact, ctx.content_width, CONTACT_GRID)])
+                open_row = False
+            elif open_row:
+                rows[-1].append(self._contact(ctx, contact, cell_w, CONTACT_GRID))
+                open_row = False
+            else:
+                rows.append([self._contact(ctx, contact, cell_w, CONTACT_GRID)])
+                open_row = True
         row_gap = ctx.gap(0.04)
-        heights = [sum(p.height for p in cell) for cell in cells]
-        rows = [max(heights[i:i + 2]) for i in range(0, len(cells), 2)]
+        heights = [max(sum(p.height for p in cell) for cell in row) for row in rows]
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
             y = rect.y
-            for r, row_h in enumerate(rows):
-                for col in range(2):
-                    i = 2 * r + col
-                    if i >= len(cells):
-                        break
+            for row, row_h in zip(rows, heights):
+                for col, cell in enumerate(row):
                     py = y
-                    for para in cells[i]:
+                    for para in cell:
                         para.draw(surface, rect.x + col * (cell_w + gap), py)
                         py += para.height
                 y += row_h + row_gap
 
-        return Painted(ctx.content_width, sum(rows) + row_gap * (len(rows) - 1), paint)
+        return Painted(ctx.content_width, sum(heights) + row_gap * (len(rows) - 1), paint)

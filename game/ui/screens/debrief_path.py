@@ -7,7 +7,7 @@ import pygame
 from game.core.layout import SLOTS
 from game.core.scoring import average_degree
 from game.core.session import DeckResult, StoryResult
-from game.ui.screens.base import LADDER, Ctx, PagedScreen
+from game.ui.screens.base import FIXED, Ctx, PagedScreen
 from game.ui.screens.rating import team_label
 from game.ui.text import Block, Painted, Paragraph, Spacer, line_px, misfit, plain_text
 from game.ui.theme import risk_colours
@@ -42,7 +42,7 @@ class DebriefPathScreen(PagedScreen):
     larger than the body size is used only when every row fits on one page.
     """
 
-    ladder = LADDER
+    ladder = FIXED  # one text size across the debrief's screens
 
     def layout(self, ctx: Ctx) -> list[Block]:
         result = ctx.session.current_result()

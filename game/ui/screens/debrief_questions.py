@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from game.ui.screens.base import LADDER, Ctx, Screen
+from game.ui.screens.base import FIXED, Ctx, Screen
 from game.ui.text import Block, Spacer
 from game.ui.widgets import heading
 
@@ -12,7 +12,7 @@ from game.ui.widgets import heading
 class DebriefQuestionsScreen(Screen):
     """The questions, numbered, for the room to discuss (the timer T helps pace it)."""
 
-    ladder = LADDER
+    ladder = FIXED  # one text size across the debrief's screens
 
     def fit_key(self, ctx: Ctx) -> Hashable:
         return getattr(ctx.session.play, "scenario", None)

@@ -19,15 +19,21 @@ class PauseItem(str, Enum):
     MENU = "to_menu"
     END = "end_session"
     QUIT = "quit"
+    PHONES = "phones_open"
+    """Open the room for phones, or (when open) show how to join."""
+    PHONES_STOP = "phones_stop"
     PRESENTER = "presenter"
 
 
-ITEMS = (PauseItem.RESUME, PauseItem.MENU, PauseItem.END, PauseItem.QUIT)
+ITEMS = (PauseItem.RESUME, PauseItem.MENU, PauseItem.END, PauseItem.QUIT, PauseItem.PHONES)
+"""The entries when the room of phones is closed (open, "close the room" is added)."""
 
 
-def items(ui: UiState) -> tuple[PauseItem, ...]:
-    """The menu's entries: the presenter view's last, where the game has one to open."""
-    return (*ITEMS, PauseItem.PRESENTER) if ui.presenter is not None else ITEMS
+def items(ctx: Ctx) -> tuple[PauseItem, ...]:
+    """The pause menu's entries now; quitting stays the fourth, where Alt+F4 puts the cursor.
+    The presenter view's entry comes last, where the game has one to open (not the tests')."""
+    entries = (*ITEMS, PauseItem.PHONES_STOP) if ctx.ui.phones.open else ITEMS
+    return (*entries, PauseItem.PRESENTER) if ctx.ui.presenter is not None else entries
 
 
 class PauseScreen(Screen):
@@ -38,13 +44,15 @@ class PauseScreen(Screen):
         blocks: list[Block] = [heading(ctx, ctx.say("paused"), align="left").clipped(1),
                                Spacer(ctx.gap(0.02))]
         pad = ctx.gap(PAD)
-        for i, item in enumerate(items(ctx.ui)):
+        for i, item in enumerate(items(ctx)):
             if item is PauseItem.PRESENTER:
                 text = ctx.say("presenter_item_on" if ctx.ui.presenter else "presenter_item_off")
             elif item is PauseItem.QUIT and ctx.ui.quit_armed:
                 text = ctx.say("quit_confirm")
             elif item is PauseItem.END and ctx.ui.end_armed:
                 text = ctx.say("end_confirm")
+            elif item is PauseItem.PHONES and ctx.ui.phones.open:
+                text = ctx.say("phones_show")
             else:
                 text = ctx.say(item.value)
             blocks.append(self._item(ctx, text, i, width, pad))
@@ -68,7 +76,7 @@ class PauseScreen(Screen):
     def handle(self, command: Command, ctx: Ctx) -> bool:
         ui = ctx.ui
         action = command.action
-        entries = items(ui)
+        entries = items(ctx)
         if action in (Action.UP, Action.BACK, Action.DOWN):
             step = -1 if action is Action.UP else 1
             ui.pause_cursor = (ui.pause_cursor + step) % len(entries)
@@ -94,7 +102,8 @@ class PauseScreen(Screen):
 
     def _choose(self, ctx: Ctx) -> None:
         ui = ctx.ui
-        item = items(ui)[ui.pause_cursor % len(items(ui))]
+        entries = items(ctx)
+        item = entries[ui.pause_cursor % len(entries)]
         if item is PauseItem.PRESENTER:
             ui.quit_armed = ui.end_armed = False
             ctx.send(Command(Action.PRESENTER))  # the window's, not the session's: see App.send
@@ -111,7 +120,13 @@ class PauseScreen(Screen):
             return
         ui.close()
         ui.quit_armed = ui.end_armed = False
-        if item is PauseItem.MENU:
+        if item is PauseItem.PHONES:
+            # The room's server is the window's, not the session's: the app opens it (or,
+            # open already, shows the join screen again).
+            ui.phones_request = "open"
+        elif item is PauseItem.PHONES_STOP:
+            ui.phones_request = "close"
+        elif item is PauseItem.MENU:
             ctx.send(Command(Action.TO_MENU))
         elif item is PauseItem.END:
             ctx.send(Command(Action.END_SESSION))

@@ -16,6 +16,7 @@ import pygame
 from game.core.scoring import average_degree
 from game.core.session import DeckResult, StoryResult
 from game.ui.screens.base import LADDER, Ctx, PagedScreen
+from game.ui.screens.debrief_help import DebriefHelpScreen
 from game.ui.screens.menu import paginate
 from game.ui.screens.scoreboard import standings
 from game.ui.text import (
@@ -101,11 +102,26 @@ class SummaryScreen(PagedScreen):
     ladder = LADDER
 
     # ---------------------------------------------------------------- layout
+    def __init__(self) -> None:
+        super().__init__()
+        self.help = DebriefHelpScreen()
+
+    def on_help_page(self, ctx: Ctx) -> bool:
+        """Whether the last page is shown: where to get help, the image the room leaves with
+        (set `ui.subpages` first: `_parts` does)."""
+        return bool(ctx.session.pack.info.help) and ctx.ui.subpage == ctx.ui.subpages - 1
+
     def layout(self, ctx: Ctx) -> list[Block]:
         blocks, note = self._parts(ctx)
+        if self.on_help_page(ctx):
+            return self.help.layout(ctx)
         return blocks + ([Spacer(ctx.gap(0.02)), note] if note is not None else [])
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
+        self._parts(ctx)  # how many pages there are
+        if self.on_help_page(ctx):
+            self.help.draw(surface, ctx)
+            return
         with ctx.at_scale(self.scale(ctx)):
             blocks, note = self._parts(ctx)
             bottom = ctx.bottom
@@ -140,7 +156,8 @@ class SummaryScreen(PagedScreen):
                 misfit(f"the summary takes {len(pages)} pages")
             units = self._units(ctx, full=False)
             pages = paginate([u.height for u in units], room, gap)
-        ctx.ui.subpages = len(pages)
+        # After the results, one last page: where to get help (the pack's every contact).
+        ctx.ui.subpages = len(pages) + (1 if ctx.session.pack.info.help else 0)
         page = pages[min(ctx.ui.subpage, len(pages) - 1)]
         blocks = list(top)
         for n, i in enumerate(page):

@@ -7,7 +7,7 @@ import pygame
 from game.core.commands import Action, Command
 from game.core.title import DETAILS, NAME_LETTERS, TitleRow
 from game.ui.screens.base import Ctx, Screen
-from game.ui.text import Block, Painted, Spacer, draw_column, line_px, plain_text
+from game.ui.text import Block, Painted, Spacer, draw_column, plain_text
 from game.ui.widgets import PAD
 
 __all__ = ["NAME_LETTERS", "TitleScreen", "resume_lines"]
@@ -29,8 +29,11 @@ class TitleScreen(Screen):
         first = 0
         if ctx.controller.offer is not None:
             offer, where = resume_lines(ctx)
+            # Two lines if it must, the key held to its verb ("Enter: resume", never
+            # "Enter:" / "resume"), never cut: the offer is what a crashed event hangs on.
+            offer = offer.replace(": ", ":\u00a0", 1)
             blocks.append(self._row(ctx, offer, current is TitleRow.RESUME, 0, True,
-                                    Command(Action.RESUME)))
+                                    Command(Action.RESUME), lines=2))
             blocks.append(plain_text(ctx.fonts, where, ctx.body_px, False, theme.accent,
                                      ctx.content_width, "center", 2))
             blocks.append(Spacer(ctx.gap(0.02)))
@@ -65,12 +68,16 @@ class TitleScreen(Screen):
                               ctx.content_width, "center", 1)]
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom, valign="center")
 
+    def footer(self, ctx: Ctx) -> str:
+        """The game opens full screen: how to reach the menu (and so quit), small."""
+        return ctx.say("esc_menu")
+
     def _row(self, ctx: Ctx, text: str, focused: bool, index: int, big: bool,
-             command: Command) -> Painted:
+             command: Command, lines: int = 1) -> Painted:
         px = ctx.px(0.05) if big else ctx.body_px
         pad = ctx.gap(PAD)
         para = plain_text(ctx.fonts, text, px, big, ctx.theme.text, ctx.content_width - 4 * pad,
-                          "center", 1)
+                          "center", lines)
         width = min(ctx.content_width, para.text_width + 6 * pad)
 
         def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -81,7 +88,7 @@ class TitleScreen(Screen):
             para.draw(surface, rect.x + 2 * pad, rect.y + pad)
             ctx.target(box, command)
 
-        return Painted(ctx.content_width, line_px(px) + 2 * pad, paint)
+        return Painted(ctx.content_width, para.height + 2 * pad, paint)
 
     def _team_grid(self, ctx: Ctx, focused: int | None, first_row: int) -> Painted:
         opts = ctx.controller.title

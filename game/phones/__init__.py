@@ -1,0 +1,1 @@
+"""The room votes from its phones: a small web server inside the game and its page."""
