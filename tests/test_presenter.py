@@ -232,3 +232,25 @@ def test_a_click_on_the_projector_while_the_pause_menu_is_on_the_laptop_does_not
     both.press("return", "return", "escape")
     both.click(500, 400)
     assert both.overlay is Overlay.PAUSE and both.screen is ScreenKind.STEP
+
+
+def test_the_phones_tally_is_on_the_laptop_before_the_room_sees_it(both: Pilot) -> None:
+    from game.core.commands import Action, Command
+    from game.core.questions import current_question
+    from game.core.votes import PhoneVote
+
+    both.press("return", "return")
+    question = current_question(both.session)
+    assert question is not None
+    both.app.send(Command(Action.VOTES, votes=tuple(
+        PhoneVote(question.id, f"phone-{i:012d}", option) for i, option in enumerate(
+            [1, 1, 0]))))
+    both.frame()
+    choice = both.session.pack.text(
+        (both.session.story.steps["offer"].choices or [])[1].text, "en")  # type: ignore[union-attr]
+    assert "Phones: 3 votes, not shown to the room yet" in laptop(both)
+    assert f"2. {choice}: 2 (67%)" in laptop(both)
+    assert "67%" not in room(both)
+    both.press("return")  # Enter: the room sees its votes; the laptop no longer repeats them
+    assert "67%" in room(both)
+    assert "not shown to the room yet" not in laptop(both)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core import roomplay
 from game.core.commands import Command
 from game.core.model import Deck, Story
 from game.core.session import DeckPlay, ScreenKind, StoryPlay
@@ -95,8 +96,9 @@ class PresenterView:
         app = self.app
         ui = app.ui
         timer = ui.timer.text() if ui.timer.shown else ""
+        # The votes book is replaced on every vote: its identity says the tally moved.
         return (room_frames, timer, clock_text(app.session.duration()), self.size,
-                app.session.language)
+                app.session.language, id(app.session.votes))
 
     def needs_frame(self, room_frames: int) -> bool:
         """Whether to redraw now; `room_frames` counts the room's settled frames (a frame
@@ -219,6 +221,9 @@ class PresenterView:
         if ui.reload_full and ui.overlay is Overlay.RELOAD_ERRORS:
             sections.append((ctx.say("presenter_reload"),
                              [(line, theme.error, SMALL) for line in ui.reload_full]))
+        tally = self._tally(ctx)
+        if tally:
+            sections.append(tally)
         upcoming = self._next(ctx)
         if upcoming:
             sections.append(upcoming)
@@ -240,6 +245,20 @@ class PresenterView:
             sections.append((ctx.say("summary"),
                              [(ctx.say("presenter_report", path=str(report)), None, SMALL)]))
         return sections
+
+    def _tally(self, ctx: Ctx) -> tuple[str, list[tuple[str, Colour | None, float]]] | None:
+        """The phones' votes on the question on screen, before the room sees them."""
+        found = roomplay.summary(ctx.session)
+        if found is None or found.revealed or found.total == 0:
+            return None
+        lines: list[tuple[str, Colour | None, float]] = []
+        for option, count, share in zip(found.question.options, found.counts, found.shares,
+                                        strict=False):
+            label = option.text.get(ctx.lang) or next(iter(option.text.values()), "")
+            colour = ctx.theme.accent if option.number - 1 in found.top else None
+            lines.append((ctx.say("presenter_vote", n=option.number, text=excerpt(label, 60),
+                                  count=count, share=share), colour, BODY))
+        return ctx.say("presenter_tally", n=found.total), lines
 
     def _next(self, ctx: Ctx) -> tuple[str, list[tuple[str, Colour | None, float]]] | None:
         """What comes next: the choices and where each leads, a card's answer, the next
