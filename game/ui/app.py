@@ -41,6 +41,8 @@ from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
 from game.ui.widgets import footer, timer_badge
+from game.ui.windows import Windows
+from game.ui.windows import open_window as open_window  # where it was before (tests)
 from game.ui.wording import say
 
 if TYPE_CHECKING:
@@ -524,24 +526,6 @@ class App:
         return audience_overlay(self.ui.overlay, bool(self.ui.presenter))
 
 
-def open_window(size: tuple[int, int] | None, display: int = 0) -> pygame.Surface:
-    """A window of `size`, or (None) full screen on the whole of display `display` (the
-    first unless a presenter view puts the room's window on the projector's).
-
-    Full screen from a window: the window is first moved to the screen's corner and the
-    mode set to the desktop's size. Without a window manager (a projector laptop booted
-    into the game) SDL otherwise keeps the window's old position, and the picture comes
-    out offset, cut at the right and the bottom."""
-    if size is None:
-        sizes = pygame.display.get_desktop_sizes()
-        with contextlib.suppress(pygame.error, AttributeError):
-            if display == 0 and pygame.display.get_surface() is not None:
-                pygame.Window.from_display_module().position = (0, 0)
-        return pygame.display.set_mode(sizes[display] if display < len(sizes) else (0, 0),
-                                       pygame.FULLSCREEN, display=display)
-    return pygame.display.set_mode(size, pygame.RESIZABLE, display=display)
-
-
 def _init_sound() -> None:
     # No sound device (a projector laptop, a container): the game goes on silent.
     with contextlib.suppress(pygame.error):
@@ -610,8 +594,6 @@ def run_game(options: PlayOptions) -> int:
     if chosen.note:  # no home folder (a container's user): say where the logs go instead
         print(chosen.note, file=sys.stderr)
     data_dir = chosen.path
-
-    from game.ui.windows import Windows
 
     pygame.display.init()
     pygame.font.init()

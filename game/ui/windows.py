@@ -14,6 +14,7 @@ as quitting does. Each window redraws only when its own content changed.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 import pygame
@@ -28,6 +29,24 @@ PRESENTER_TITLE = "Degrees of Risk · presenter"
 WINDOWED = (1280, 720)
 _CENTRED_ON = 0x2FFF0000
 """SDL_WINDOWPOS_CENTERED_DISPLAY(n) is this | n: a window centred on display n."""
+
+
+def open_window(size: tuple[int, int] | None, display: int = 0) -> pygame.Surface:
+    """A window of `size`, or (None) full screen on the whole of display `display` (the
+    first unless a presenter view puts the room's window on the projector's).
+
+    Full screen from a window: the window is first moved to the screen's corner and the
+    mode set to the desktop's size. Without a window manager (a projector laptop booted
+    into the game) SDL otherwise keeps the window's old position, and the picture comes
+    out offset, cut at the right and the bottom."""
+    if size is None:
+        sizes = pygame.display.get_desktop_sizes()
+        with contextlib.suppress(pygame.error, AttributeError):
+            if display == 0 and pygame.display.get_surface() is not None:
+                pygame.Window.from_display_module().position = (0, 0)
+        return pygame.display.set_mode(sizes[display] if display < len(sizes) else (0, 0),
+                                       pygame.FULLSCREEN, display=display)
+    return pygame.display.set_mode(size, pygame.RESIZABLE, display=display)
 
 
 def centred_on(display: int) -> tuple[int, int]:
@@ -69,8 +88,6 @@ class Windows:
 
     # ------------------------------------------------------------ windows
     def _open_audience(self) -> pygame.Surface:
-        from game.ui.app import open_window
-
         size = None if self.fullscreen else self.windowed_size
         return open_window(size, self.audience_display)
 
