@@ -65,7 +65,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Esc", "help_pause"),
     ("L", "help_language"),
     ("N", "help_notes"),
-    ("T, + −", "help_timer"),
+    ("T, + -", "help_timer"),
     ("H, F1", "help_help"),
     ("F11", "help_fullscreen"),
     ("Ctrl+R", "help_reload"),
