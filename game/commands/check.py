@@ -26,7 +26,7 @@ from game.core.readiness import (
     ready,
     screen_findings,
 )
-from game.ui.wording import say
+from game.core.catalogue import say
 
 FONT_SAMPLE = "Degrees Ýýŋ Žž Çç Şş Ää Öö Üü Ňň Жж Ыы"
 """Letters of the three languages, rendered once to prove the fonts draw."""
