@@ -34,7 +34,7 @@ def test_enter_and_f5_resume_the_session_that_did_not_end(tmp_path: Path, key: s
     data = tmp_path / "data"
     log = crashed_session(data)
     pilot = start(data)
-    texts = " ".join(t.text for t in pilot.drawn.texts())
+    texts = " ".join(t.text for t in pilot.drawn.texts()).replace("\xa0", " ")
     assert "Enter: resume the session of" in texts
     assert "It stopped at: A job offer in Istanbul, step" in texts
     assert "Start a new session" in texts
@@ -57,7 +57,7 @@ def test_a_declined_session_stays_and_is_offered_again_not_by_default(tmp_path: 
     again = start(data)
     offer = again.app.controller.offer
     assert offer is not None and offer.info.path == old and not offer.recent
-    texts = " ".join(t.text for t in again.drawn.texts())
+    texts = " ".join(t.text for t in again.drawn.texts()).replace("\xa0", " ")
     assert "Resume the session of" in texts and "Enter: resume" not in texts
     again.press("return")  # Enter now starts a new session: the old one is not the default
     assert again.screen is ScreenKind.MENU and old.read_bytes() == old_bytes
