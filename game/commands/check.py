@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from game.core.catalogue import say
 from game.core.eventlog import choose_data_dir
 from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT
 from game.core.network import local_ipv4_addresses
@@ -26,7 +27,6 @@ from game.core.readiness import (
     ready,
     screen_findings,
 )
-from game.core.catalogue import say
 
 FONT_SAMPLE = "Degrees Ýýŋ Žž Çç Şş Ää Öö Üü Ňň Жж Ыы"
 """Letters of the three languages, rendered once to prove the fonts draw."""
