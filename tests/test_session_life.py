@@ -99,6 +99,11 @@ def test_end_the_session_asks_once_and_keeps_a_deck_partly_played(tmp_path: Path
     pilot.press("3")
     assert pilot.screen is ScreenKind.SUMMARY
     texts = " ".join(t.text for t in pilot.drawn.texts())
+    for _page in range(3):  # the podium first, then the scenarios played, page by page
+        if "Safe or risky?" in texts or pilot.screen is not ScreenKind.SUMMARY:
+            break
+        pilot.press("pagedown")
+        texts += " " + " ".join(t.text for t in pilot.drawn.texts())
     assert "Lions" in texts and "Safe or risky?" in texts
     assert [t.points for t in pilot.app.controller.view().teams] == [2, 2]
 
