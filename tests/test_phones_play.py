@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -74,6 +75,7 @@ def test_three_phones_vote_on_a_step_and_a_card(browser: Browser, pilot: Pilot) 
     assert pilot.overlay is Overlay.JOIN
     state = app.ui.phones
     assert state.open and state.join_url and state.code
+    assert app.session.room_code == state.code  # logged, for a resume to reopen the same room
     assert " ".join(state.code) in _words(pilot)
     pilot.press("space")  # any key: back to the title
     pilot.press("return")  # the title: to the menu
@@ -150,3 +152,17 @@ def test_the_pause_menu_opens_and_closes_the_room(pilot: Pilot) -> None:
     assert not pilot.app.phones.is_open
     pilot.press("1")  # the game plays on with keys
     assert pilot.screen is ScreenKind.STEP
+
+
+def test_a_resumed_session_brings_back_its_own_room_code(pilot: Pilot) -> None:
+    app = pilot.app
+    app.open_room()
+    fresh = app.ui.phones.code
+    app.session.room_code = "WXYZ"  # what a resume of a session that had a room restores
+    app.poll_phones()
+    state = app.ui.phones
+    assert state.code == "WXYZ" and state.join_url is not None
+    assert state.join_url.endswith("?room=WXYZ")
+    token = "a-phone-of-before-0001"
+    assert httpx.get(f"{state.urls[0]}/api/state?room=WXYZ&token={token}").status_code == 200
+    assert httpx.get(f"{state.urls[0]}/api/state?room={fresh}&token={token}").status_code == 403

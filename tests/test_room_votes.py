@@ -120,6 +120,7 @@ def test_a_key_pressed_for_a_team_before_the_reveal_is_kept(tmp_path: Path) -> N
 def test_a_resumed_session_has_the_counts_and_a_changed_vote_is_not_counted_twice(
         tmp_path: Path) -> None:
     first = _story(tmp_path)
+    first.send(Command(Action.ROOM_OPENED, text="ACDE"))
     _votes(first, [1, 2, 2])
     before = first.view().room
     first.close()  # the crash
@@ -128,6 +129,7 @@ def test_a_resumed_session_has_the_counts_and_a_changed_vote_is_not_counted_twic
     assert second.screen is ScreenKind.STEP
     after = second.view().room
     assert after is not None and before is not None and after.counts == before.counts
+    assert second.session.room_code == "ACDE"  # the same room: its phones rejoin by themselves
     question = current_question(second.session)
     assert question is not None
     # The phone that voted 2 changes to 1 after the restart, saying what it had.

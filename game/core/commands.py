@@ -53,6 +53,7 @@ class Action(str, Enum):
     END_SESSION = "end-session"
     # The room's phones (game/phones): votes that arrived, taken by the game loop.
     VOTES = "votes"  # phones' votes for the question on screen (votes)
+    ROOM_OPENED = "room-opened"  # the room of phones opened with the code `text`
 
 
 @dataclass(frozen=True)

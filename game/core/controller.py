@@ -143,6 +143,8 @@ class Controller:
         screen = session.screen
         if action is Action.VOTES:
             return roomplay.take_votes(session, command.votes)
+        if action is Action.ROOM_OPENED:
+            return session.open_room(command.text)
         if action is Action.LANGUAGE:
             before = session.language
             return session.next_language() != before

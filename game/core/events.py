@@ -198,6 +198,16 @@ class SessionEnd(Event):
 
 
 @dataclass(frozen=True)
+class RoomOpened(Event):
+    """The room of phones opened with this code (shown on the projector, never a phone's);
+    replayed, so a resumed session reopens the same room and its phones rejoin."""
+
+    TYPE: ClassVar[str] = "room"
+    REPLAYED: ClassVar[bool] = True
+    code: str
+
+
+@dataclass(frozen=True)
 class VotesCounted(Event):
     """The room's phones voted on the question on screen: its counts so far, never who
     voted. `counts[0]` is option 1 (a choice or a degree as numbered on screen); `teams`
@@ -224,7 +234,7 @@ VOCABULARY: dict[str, type[Event]] = {
     kind.TYPE: kind for kind in (
         SessionStart, DetailsSet, ScenarioStart, ChoiceTaken, Rating, TeamSelected, Reveal, Advance,
         Undo, ToMenu, LanguageSet, ScenarioEnd, TeamsSet, SessionEnd, VotesCounted,
-        VotesRevealed)
+        VotesRevealed, RoomOpened)
 }
 
 # ------------------------------------------------------------------ checking shapes

@@ -179,6 +179,9 @@ class Session:
     ended_at: float | None = None
     begun: bool = False
     votes: RoomVotes = field(default_factory=RoomVotes)
+    room_code: str | None = None
+    """The code of the room of phones this session opened (kept by a resume, so phones
+    that joined before a crash join again without scanning anew)."""
     """The room's phone votes per question (not undone by back: a vote is not a step)."""
 
     def __post_init__(self) -> None:
@@ -485,6 +488,14 @@ class Session:
                        scenarios=[r.scenario for r in finished])
         return True
 
+    def open_room(self, code: str) -> bool:
+        """Note that the room of phones opened with `code` (logged once per code)."""
+        if code == self.room_code:
+            return False
+        self.room_code = code
+        self._emit("room", code=code)
+        return True
+
     def set_votes(self, votes: RoomVotes, event: str, **fields: Any) -> None:
         """Keep the room's phone votes and log their counts as `event` (never who voted)."""
         self.votes = votes
@@ -656,6 +667,7 @@ _REPLAYED: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "teams": lambda s, e: s.configure(list(e["teams"]), e.get("participants")),
     "details": lambda s, e: s.set_details(e.get("organisation"), e.get("place"),
                                           e.get("facilitator")),
+    "room": lambda s, e: s.open_room(str(e["code"])),
     "votes": lambda s, e: _replay_votes(s, e),
     "votes_revealed": lambda s, e: _replay_votes(s, e, reveal=True),
 }

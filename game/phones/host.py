@@ -44,14 +44,14 @@ class PhoneHost:
     def __init__(self, port: int = DEFAULT_PORT,
                  addresses: Callable[[], list[str]] = local_addresses,
                  limits: Limits | None = None, print_to: Callable[[str], None] | None = None,
-                 loopback_only: bool = False) -> None:
+                 loopback_only: bool = False, code: str | None = None) -> None:
         self.port = port
         self.addresses = addresses
         self.limits = limits or Limits()
         self.loopback_only = loopback_only
         """Bind 127.0.0.1 alone (tests and benchmarks): nothing is reachable from outside."""
         self.say = print_to or (lambda text: print(text, file=sys.stderr))
-        self.room = Room()
+        self.room = Room(code)
         self.server: PhoneServer | None = None
         self.state = RoomState()
 
@@ -81,6 +81,15 @@ class PhoneHost:
                  f"{self.room.code} (or scan the QR code: {self.state.join_url})")
         for other in urls[1:]:
             self.say(f"phones: also {other}")
+        return self.state
+
+    def adopt(self, code: str) -> RoomState:
+        """Go on under `code` (a resumed session's room): the QR code and page follow."""
+        self.room.code = code
+        if self.state.open and self.state.urls:
+            self.state.code = code
+            self.state.join_url = join_url(self.state.urls[0], code)
+            self.say(f"phones: the resumed session's room: code {code} ({self.state.join_url})")
         return self.state
 
     def close(self) -> None:

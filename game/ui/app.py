@@ -382,8 +382,11 @@ class App:
             port = DEFAULT_PORT if self.phones_port is None else self.phones_port
             only = self.phones_address
             self.phones = PhoneHost(port, loopback_only=self.phones_loopback or only == LOOPBACK,
-                                    addresses=(lambda: [only]) if only else local_addresses)
+                                    addresses=(lambda: [only]) if only else local_addresses,
+                                    code=self.session.room_code)
         self.ui.phones = self.phones.open()
+        if self.ui.phones.open:  # logged: a resume reopens this room, its phones rejoin
+            self.send(Command(Action.ROOM_OPENED, text=self.phones.room.code))
         self.phones.publish(self.session)
         self.ui.open(Overlay.JOIN)
         self.dirty = True
@@ -402,6 +405,12 @@ class App:
         if phones is None:
             return
         try:
+            logged = self.session.room_code
+            if phones.is_open and logged and logged != phones.room.code:
+                # A session resumed after the room opened: its own room comes back, so the
+                # phones that joined before the crash rejoin without scanning again.
+                self.ui.phones = phones.adopt(logged)
+                self.dirty = True
             if phones.poll(self.send, self.session):
                 self.ui.phones = phones.state
                 self.dirty = True
