@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", help="language to start in (default: the pack's first)")
     parser.add_argument("--window", nargs="?", const=(1280, 720), metavar="WxH", type=_size,
                         help="a resizable window instead of full screen (default 1280x720)")
+    parser.add_argument("--presenter", action="store_true",
+                        help="a presenter window on the laptop (notes, what comes next, the "
+                             "timer) and the room's screen on the projector")
     parser.add_argument("--data-dir", help="where session logs and reports are kept "
                                            "(default: the user's data folder)")
     parser.add_argument("--scenario", help="preview one scenario (by id), for authors")
@@ -159,6 +162,6 @@ def main(argv: list[str] | None = None) -> int:
                                         data_dir=data_dir, scenario=args.scenario,
                                         step=args.step, phones=args.phones is not None,
                                         phones_address=args.phones or None,
-                                        port=args.port)))
+                                        port=args.port, presenter=args.presenter)))
     except KeyboardInterrupt:
         return 130

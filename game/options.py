@@ -51,6 +51,8 @@ class PlayOptions:
     data_dir: Path | None = None
     scenario: str | None = None
     step: str | None = None
+    presenter: bool = False
+    """A presenter window on the laptop beside the room's (see game/ui/windows.py)."""
     phones: bool = False
     """Open the room for phones at start (the pause menu can open it later too)."""
     port: int | None = None

@@ -32,6 +32,9 @@ class Action(str, Enum):
     UP = "up"
     DOWN = "down"
     QUIT = "quit"  # the window's close button
+    # The presenter view (game/ui/windows.py): a front end's windows, never the session.
+    PRESENTER = "presenter"  # the presenter window on the laptop: on / off
+    SWAP_DISPLAYS = "swap-displays"  # the audience and presenter windows change displays
     SELECT = "select"  # a click on an item of a list (number: its index), never a key
     # The title screen's options, as commands like everything else.
     ADJUST = "adjust"  # the focused option one step down (-1) or up (+1) (number)

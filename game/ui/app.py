@@ -32,6 +32,7 @@ from game.phones.room import RoomState
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
+from game.ui.presenter import audience_overlay
 from game.ui.room import voted_badge
 from game.ui.screens import overlay_screens, session_screens
 from game.ui.screens.base import Ctx, Screen
@@ -40,6 +41,8 @@ from game.ui.state import Overlay, TitleRow, UiState
 from game.ui.theme import THEME, Theme
 from game.ui.timer import DiscussionTimer
 from game.ui.widgets import footer, timer_badge
+from game.ui.windows import Windows
+from game.ui.windows import open_window as open_window  # where it was before (tests)
 from game.ui.wording import say
 
 if TYPE_CHECKING:
@@ -113,6 +116,9 @@ class App:
         self.targets: list[tuple[pygame.Rect, Command]] = []
         self.marks: dict[str, pygame.Rect] = {}
         self.toggle_fullscreen: Callable[[], None] = lambda: None
+        self.toggle_presenter: Callable[[], None] = lambda: None
+        """P or the pause menu: the presenter window on or off (game/ui/windows.py)."""
+        self.swap_displays: Callable[[], None] = lambda: None
         self._seen: State | None = None
         self._last_second = -1
         self.phones: PhoneHost | None = None
@@ -273,6 +279,8 @@ class App:
             return
         if button != 1:
             return
+        if self.ui.overlay is not None and self._shown_overlay() is None:
+            return  # the facilitator's overlay is on the laptop: the room's window waits
         for rect, command in reversed(self.targets):
             if rect.collidepoint(pos):
                 self.dispatch(command)
@@ -280,8 +288,12 @@ class App:
         self.dispatch(Command(Action.CONTINUE))
 
     def send(self, command: Command) -> None:
-        """Hand a command to the controller (the one place the session changes)."""
+        """Hand a command to the controller (the one place the session changes); the
+        presenter view's commands (from the pause menu) go to the windows instead."""
         self.dirty = True
+        if command.action is Action.PRESENTER:
+            self.toggle_presenter()
+            return
         self.controller.send(command)
         self._take_notices()
         if self.phones is not None:
@@ -311,6 +323,12 @@ class App:
             return
         if action is Action.FULLSCREEN:
             self.toggle_fullscreen()
+            return
+        if action is Action.PRESENTER:
+            self.toggle_presenter()
+            return
+        if action is Action.SWAP_DISPLAYS:
+            self.swap_displays()
             return
         if action is Action.RELOAD:
             self.reload()
@@ -405,6 +423,7 @@ class App:
             result = load_pack(self.pack_folder, self.pack_shown, display_checks=False)
         except PackFolderMissing as exc:
             self.ui.reload_problems = [str(exc)]
+            self.ui.reload_full = [str(exc)]
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         broken = set(self.session.pack.scenarios) & set(result.pack.left_out if result.pack
@@ -415,6 +434,7 @@ class App:
                 print(line, file=sys.stderr)
             self.ui.reload_problems = [short_paths(line, self.pack_shown, self.pack_folder)
                                        for line in full]
+            self.ui.reload_full = full
             self.ui.open(Overlay.RELOAD_ERRORS)
             return
         self.session.reload(result.pack)
@@ -478,7 +498,7 @@ class App:
         ctx = self.context()
         surface.fill(self.theme.background)
         base = self.screens[self.session.screen]
-        overlay = self.ui.overlay
+        overlay = self._shown_overlay()
         if overlay is None or (overlay is not Overlay.BLANK and overlay is not Overlay.ERROR):
             base.draw(surface, ctx)
         if overlay is None:
@@ -500,20 +520,10 @@ class App:
         self.animating = ctx.animating
 
 
-def open_window(size: tuple[int, int] | None) -> pygame.Surface:
-    """A window of `size`, or (None) full screen on the whole first display.
-
-    Full screen from a window: the window is first moved to the screen's corner and the
-    mode set to the desktop's size. Without a window manager (a projector laptop booted
-    into the game) SDL otherwise keeps the window's old position, and the picture comes
-    out offset, cut at the right and the bottom."""
-    if size is None:
-        sizes = pygame.display.get_desktop_sizes()
-        with contextlib.suppress(pygame.error, AttributeError):
-            if pygame.display.get_surface() is not None:
-                pygame.Window.from_display_module().position = (0, 0)
-        return pygame.display.set_mode(sizes[0] if sizes else (0, 0), pygame.FULLSCREEN)
-    return pygame.display.set_mode(size, pygame.RESIZABLE)
+    def _shown_overlay(self) -> Overlay | None:
+        """The overlay this window draws: with the presenter view on, the facilitator's
+        overlays (pause, help, notes...) are drawn there, and the room sees its screen."""
+        return audience_overlay(self.ui.overlay, bool(self.ui.presenter))
 
 
 def _init_sound() -> None:
@@ -585,27 +595,18 @@ def run_game(options: PlayOptions) -> int:
         print(chosen.note, file=sys.stderr)
     data_dir = chosen.path
 
-    window = options.window
     pygame.display.init()
     pygame.font.init()
     _init_sound()
     pygame.display.set_caption("Degrees of Risk")
-    surface = open_window(window)
+    windows = Windows(options.window, options.presenter)
     pygame.key.set_repeat(0)
-    app = build_app(pack, folder, shown, surface.get_size(), language=options.lang,
+    app = build_app(pack, folder, shown, windows.surface.get_size(), language=options.lang,
                     data_dir=data_dir, scenario=options.scenario, step=options.step)
-    state = {"window": window or (1280, 720), "fullscreen": window is None}
     app.phones_port, app.phones_address = options.port, options.phones_address
+    windows.attach(app)
     if options.phones:
         app.open_room()  # the join screen shows over the title; any key closes it
-
-    def toggle() -> None:
-        nonlocal surface
-        state["fullscreen"] = not state["fullscreen"]
-        surface = open_window(None if state["fullscreen"] else state["window"])  # type: ignore[arg-type]
-        app.resize(surface.get_size())
-
-    app.toggle_fullscreen = toggle
     stop = _Stop(app)
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     clock = pygame.time.Clock()
@@ -614,22 +615,16 @@ def run_game(options: PlayOptions) -> int:
     try:
         while app.running:
             for event in pygame.event.get():
-                app.handle_event(event)
-                if event.type == pygame.VIDEORESIZE and not state["fullscreen"]:
-                    state["window"] = app.size
-                    surface = pygame.display.get_surface() or surface
-            if surface.get_size() != app.window_size:
-                app.resize(surface.get_size())
+                windows.handle(event)
             app.poll_phones()
-            if app.needs_frame():
-                app.draw(surface)
-                pygame.display.flip()
-                if report_first_frame:
-                    report_first_frame = False
-                    print(f"first-frame {time.time():.6f}", flush=True)
+            drew = app.needs_frame()
+            windows.draw()
+            if drew and report_first_frame:
+                report_first_frame = False
+                print(f"first-frame {time.time():.6f}", flush=True)
             # Idle (nothing animating), waking 30 times a second still answers a key within
             # a frame a room can notice, at half the cost of polling at 60 on battery.
-            clock.tick(FPS if app.animating or app.ui.timer.running else IDLE_FPS)
+            clock.tick(FPS if windows.busy else IDLE_FPS)
     finally:
         app.close_room()
         app.controller.close()

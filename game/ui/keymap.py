@@ -51,6 +51,8 @@ KEYMAP: dict[Action, tuple[KeySpec, ...]] = {
     Action.RELOAD: (KeySpec(pygame.K_r, ctrl=True),),
     Action.UP: (KeySpec(pygame.K_UP),),
     Action.DOWN: (KeySpec(pygame.K_DOWN),),
+    Action.PRESENTER: (KeySpec(pygame.K_p),),
+    Action.SWAP_DISPLAYS: (KeySpec(pygame.K_F7),),
 }
 
 HELP_ROWS: tuple[tuple[str, str], ...] = (
@@ -68,6 +70,12 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+R", "help_reload"),
 )
 """The key table shown by the help overlay: keys, and the wording id of what they do."""
+
+PRESENTER_ROWS: tuple[tuple[str, str], ...] = (
+    ("P", "help_presenter"),
+    ("F7", "help_swap"),
+)
+"""The presenter view's own keys, listed in the presenter window with the others."""
 
 _BY_KEY: dict[tuple[int, bool], Action] = {
     (spec.key, spec.ctrl): action for action, specs in KEYMAP.items() for spec in specs

@@ -19,6 +19,7 @@ from game.core.pack import Pack, load_pack
 from game.core.session import ScreenKind, Session
 from game.ui.app import App, create_session
 from game.ui.drawlog import DrawLog, RecordingSurface
+from game.ui.presenter import PresenterView
 from game.ui.state import Overlay
 
 
@@ -52,7 +53,7 @@ class Pilot:
 
     def __init__(self, pack: Path | str, size: tuple[int, int] = (1024, 768),
                  lang: str | None = None, teams: list[str] | None = None,
-                 paint: bool = True) -> None:
+                 paint: bool = True, presenter: tuple[int, int] | None = None) -> None:
         if not pygame.display.get_init():
             pygame.display.init()
         pygame.font.init()
@@ -67,7 +68,29 @@ class Pilot:
         """False: frames are recorded (`drawn`) but their pixels not drawn, for checks
         that read the record only (layouts, texts on screen); snapshots need True."""
         self.surface = RecordingSurface(size, self.app.fonts, paint)
+        self.presenter: PresenterView | None = None
+        """With `presenter` (its window's size), the presenter view, drawn after each frame
+        of the room's window from that frame, as the game's two windows are."""
+        self.presenter_size = presenter
+        self.presenter_surface: RecordingSurface | None = None
+        if presenter is not None:
+            self.app.ui.presenter = False
+            self.app.toggle_presenter = self.toggle_presenter
+            self.toggle_presenter()
         self.frame()
+
+    def toggle_presenter(self) -> None:
+        """P: the presenter view on or off (as game.ui.windows does with a real window)."""
+        size = self.presenter_size
+        assert size is not None
+        if self.presenter is None:
+            self.presenter = PresenterView(self.app, size)
+            self.presenter_surface = RecordingSurface(size, self.presenter.fonts, self.paint)
+            self.app.ui.presenter = True
+        else:
+            self.presenter = self.presenter_surface = None
+            self.app.ui.presenter = False
+        self.app.dirty = True
 
     # ------------------------------------------------------------- queries
     @property
@@ -90,6 +113,12 @@ class Pilot:
         assert log is not None
         return log
 
+    @property
+    def presenter_drawn(self) -> DrawLog:
+        """What the presenter view's last frame drew (see `drawn`)."""
+        assert self.presenter_surface is not None and self.presenter_surface.log is not None
+        return self.presenter_surface.log
+
     def snapshot(self) -> pygame.Surface:
         """A copy of the last frame drawn."""
         return self.surface.copy()
@@ -100,6 +129,8 @@ class Pilot:
         if settle:
             self.clock.advance(5.0)
         self.app.draw(self.surface)
+        if self.presenter is not None and self.presenter_surface is not None:
+            self.presenter.draw(self.presenter_surface, self.surface)
         return self.surface
 
     def press(self, *keys: str) -> None:

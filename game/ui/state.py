@@ -53,6 +53,11 @@ class UiState:
     error_text: str = ""
     notice: str = ""
     notice_until: float = 0.0
+    presenter: bool | None = None
+    """The presenter window (game/ui/windows.py): open, closed, or None where the game has
+    none to open (tests, shots): then the pause menu does not offer it."""
+    reload_full: list[str] = field(default_factory=list)
+    """The reload's problems with their full paths: the presenter window's, never the room's."""
     readiness: list[Finding] | None = None
     """The check's findings while its overlay is open (None: made when it is drawn)."""
     phones_request: str | None = None

@@ -22,6 +22,7 @@ class PauseItem(str, Enum):
     PHONES = "phones_open"
     """Open the room for phones, or (when open) show how to join."""
     PHONES_STOP = "phones_stop"
+    PRESENTER = "presenter"
 
 
 ITEMS = (PauseItem.RESUME, PauseItem.MENU, PauseItem.END, PauseItem.QUIT, PauseItem.PHONES)
@@ -29,8 +30,10 @@ ITEMS = (PauseItem.RESUME, PauseItem.MENU, PauseItem.END, PauseItem.QUIT, PauseI
 
 
 def items(ctx: Ctx) -> tuple[PauseItem, ...]:
-    """The pause menu's entries now; quitting stays the fourth, where Alt+F4 puts the cursor."""
-    return (*ITEMS, PauseItem.PHONES_STOP) if ctx.ui.phones.open else ITEMS
+    """The pause menu's entries now; quitting stays the fourth, where Alt+F4 puts the cursor.
+    The presenter view's entry comes last, where the game has one to open (not the tests')."""
+    entries = (*ITEMS, PauseItem.PHONES_STOP) if ctx.ui.phones.open else ITEMS
+    return (*entries, PauseItem.PRESENTER) if ctx.ui.presenter is not None else entries
 
 
 class PauseScreen(Screen):
@@ -42,7 +45,9 @@ class PauseScreen(Screen):
                                Spacer(ctx.gap(0.02))]
         pad = ctx.gap(PAD)
         for i, item in enumerate(items(ctx)):
-            if item is PauseItem.QUIT and ctx.ui.quit_armed:
+            if item is PauseItem.PRESENTER:
+                text = ctx.say("presenter_item_on" if ctx.ui.presenter else "presenter_item_off")
+            elif item is PauseItem.QUIT and ctx.ui.quit_armed:
                 text = ctx.say("quit_confirm")
             elif item is PauseItem.END and ctx.ui.end_armed:
                 text = ctx.say("end_confirm")
@@ -99,6 +104,10 @@ class PauseScreen(Screen):
         ui = ctx.ui
         entries = items(ctx)
         item = entries[ui.pause_cursor % len(entries)]
+        if item is PauseItem.PRESENTER:
+            ui.quit_armed = ui.end_armed = False
+            ctx.send(Command(Action.PRESENTER))  # the window's, not the session's: see App.send
+            return
         if item is PauseItem.QUIT:
             if ui.quit_armed:
                 ui.quit_requested = True
