@@ -10,6 +10,9 @@ from game.ui.screens.overlay import panel
 from game.ui.text import Block, Painted, Spacer, plain_text
 from game.ui.widgets import heading
 
+PANEL = 0.92
+"""The help panel's width: the key table at body size fits a 4:3 projector in every language."""
+
 
 class HelpScreen(Screen):
     """Every key and what it does, at the projector's body size: when the table is longer
@@ -17,8 +20,8 @@ class HelpScreen(Screen):
     closes), never shrunk below what the back row reads."""
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
-        width = int(0.88 * ctx.width)
-        keys_w = int(width * 0.42)
+        width = int(PANEL * ctx.width)
+        keys_w = int(width * 0.38)
         gap = int(0.02 * ctx.width)
         theme = ctx.theme
         px = ctx.body_px
@@ -60,4 +63,4 @@ class HelpScreen(Screen):
                        plain_text(ctx.fonts, ctx.say("page", n=ui.help_page + 1, m=len(pages))
                                   + (" · PgDn" if ui.help_page + 1 < len(pages) else ""),
                                   px, False, theme.muted, width, max_lines=1)]
-        panel(surface, ctx, blocks, 0.88)
+        panel(surface, ctx, blocks, PANEL)
