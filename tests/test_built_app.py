@@ -12,10 +12,12 @@ import os
 import re
 import select
 import shutil
+import socket
 import stat
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -230,3 +232,40 @@ def _wait_for_event(folder: Path, kind: str) -> list[dict[str, object]]:
                 return events
         time.sleep(0.2)
     raise AssertionError(f"no '{kind}' event in a session log under {folder} within 30 s")
+
+
+def test_phones_get_their_page_from_the_built_app(app: Path, tmp_path: Path,
+                                                  display: str) -> None:
+    with socket.socket() as probe:  # a free port on loopback, for this run only
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = ["env", "-i", f"HOME={tmp_path / 'home'}", f"DISPLAY={display}",
+               "DOR_REPORT_FIRST_FRAME=1", str(app / PROGRAM), "--phones", "127.0.0.1",
+               "--port", str(port)]
+    game = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([game.stdout], [], [], 60)
+        assert ready and game.stdout is not None
+        assert game.stdout.readline().startswith("first-frame ")
+        page = _get(f"http://127.0.0.1:{port}/")
+        script = _get(f"http://127.0.0.1:{port}/page.js")
+    finally:
+        game.terminate()
+        game.wait(timeout=30)
+    assert "<title>Degrees of Risk</title>" in page
+    assert (app / "_internal" / "game" / "phones" / "static" / "page.js").read_text(
+        "utf-8") == script
+
+
+def _get(url: str) -> str:
+    """The body of `url`, retried while the phones' server starts (it has its own thread)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                return str(answer.read().decode("utf-8"))
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)

@@ -453,6 +453,18 @@ def whole_day(pack: Pack) -> list[dict[str, Any]]:
     return events
 
 
+def test_votes_from_the_log_name_the_scenario_by_its_title(pack: Pack) -> None:
+    events = sample_events()
+    events.insert(-1, {"v": 1, "t": "2024-05-14T11:00:00+05:00", "type": "votes_revealed",
+                       "question": "job-offer-istanbul/offer", "scenario": "job-offer-istanbul",
+                       "step": "offer", "counts": [3, 9]})
+    text = visible_text(render_html(build_report(events, pack=pack)))
+    assert "How the room voted (phones)" in text
+    assert "(A job offer in Istanbul)" in text and "job-offer-istanbul" not in text
+    text = visible_text(render_html(build_report(events)))  # no pack: the log's title
+    assert "(A job offer in Istanbul)" in text and "job-offer-istanbul" not in text
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "tk"])
 def test_a_whole_days_summary_still_prints_on_one_page(lang: str, tmp_path: Path) -> None:
     result = load_pack(ROOT / "scenarios")

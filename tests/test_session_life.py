@@ -34,7 +34,7 @@ def test_enter_and_f5_resume_the_session_that_did_not_end(tmp_path: Path, key: s
     data = tmp_path / "data"
     log = crashed_session(data)
     pilot = start(data)
-    texts = " ".join(t.text for t in pilot.drawn.texts())
+    texts = " ".join(t.text for t in pilot.drawn.texts()).replace("\xa0", " ")
     assert "Enter: resume the session of" in texts
     assert "It stopped at: A job offer in Istanbul, step" in texts
     assert "Start a new session" in texts
@@ -57,7 +57,7 @@ def test_a_declined_session_stays_and_is_offered_again_not_by_default(tmp_path: 
     again = start(data)
     offer = again.app.controller.offer
     assert offer is not None and offer.info.path == old and not offer.recent
-    texts = " ".join(t.text for t in again.drawn.texts())
+    texts = " ".join(t.text for t in again.drawn.texts()).replace("\xa0", " ")
     assert "Resume the session of" in texts and "Enter: resume" not in texts
     again.press("return")  # Enter now starts a new session: the old one is not the default
     assert again.screen is ScreenKind.MENU and old.read_bytes() == old_bytes
@@ -99,6 +99,11 @@ def test_end_the_session_asks_once_and_keeps_a_deck_partly_played(tmp_path: Path
     pilot.press("3")
     assert pilot.screen is ScreenKind.SUMMARY
     texts = " ".join(t.text for t in pilot.drawn.texts())
+    for _page in range(3):  # the podium first, then the scenarios played, page by page
+        if "Safe or risky?" in texts or pilot.screen is not ScreenKind.SUMMARY:
+            break
+        pilot.press("pagedown")
+        texts += " " + " ".join(t.text for t in pilot.drawn.texts())
     assert "Lions" in texts and "Safe or risky?" in texts
     assert [t.points for t in pilot.app.controller.view().teams] == [2, 2]
 

@@ -9,7 +9,9 @@ import pytest
 
 from game.core.scoring import average_degree
 from game.core.session import ScreenKind
+from game.ui.drawlog import layout_problems
 from game.ui.pilot import Pilot
+from game.ui.screens.podium import places
 from game.ui.theme import THEME
 from tests.packtools import SIGNS_YAML, write_pack
 
@@ -300,3 +302,33 @@ def test_the_count_down_is_set_with_plus_and_minus_read_from_the_back_and_reset_
     assert timer.length == 150 and not timer.shown
     pilot.press("t")  # (the pilot's frame counts 5 s on)
     assert timer.running and timer.elapsed() <= 5  # from the full length set before
+
+
+# ------------------------------------------------------------ 12: an ending worth applause
+
+
+def test_places_are_shared_by_teams_with_as_many_points() -> None:
+    assert places([3, 2, 2, 2]) == [1, 2, 2, 2]
+    assert places([5, 5, 1]) == [1, 1, 2]
+    assert places([0, 0]) == [1, 1]
+
+
+def test_the_session_ends_on_a_podium_where_ties_share_a_step() -> None:
+    pilot = Pilot(SHIPPED, (1024, 768), lang="en", teams=["Lions", "Eagles", "Owls", "Foxes"])
+    pilot.press("return", "8", "2", "3", "2", "4", "return", "return", "return")
+    pilot.press("2", "2", "3", "1", "return", "return")
+    assert pilot.session.team_scores() == [3, 2, 2, 2]
+    pilot.app.session.end_session()
+    pilot.frame()
+    assert pilot.screen is ScreenKind.SUMMARY and pilot.app.ui.subpage == 0
+    marks = pilot.app.marks
+    first, second = marks["podium-1"], marks["podium-2"]
+    assert first.height > second.height and first.centerx > second.centerx  # 1st in the middle
+    assert "podium-3" not in marks  # no third place: the three tied teams share the second
+    texts = {t.text: t for t in pilot.drawn.texts()}
+    assert texts["Lions"].box.bottom <= first.top and first.left <= texts["Lions"].box.centerx
+    for name in ("Eagles", "Owls", "Foxes"):  # on one step, one above the other
+        box = texts[name].box
+        assert box.bottom <= second.top and second.left <= box.centerx <= second.right
+    assert texts["Lions"].px > texts["Eagles"].px >= pilot.app.context().body_px
+    assert not layout_problems(pilot.drawn, (1024, 768), 0.04 * 768 * 0.99)

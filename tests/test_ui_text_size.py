@@ -239,13 +239,15 @@ def test_the_summary_pages_whole_titles_and_centres_each_result_on_its_row() -> 
     _finish_every_scenario(pilot)
     assert pilot.screen is ScreenKind.SUMMARY
     ui = pilot.app.ui
-    assert ui.subpages > 1
+    assert ui.subpages > 3  # the podium, the results' pages, where to get help
     seen: list[str] = []
-    for page in range(ui.subpages):
+    pilot.press("return")  # past the teams' podium
+    for page in range(1, ui.subpages - 1):
         texts = pilot.drawn.texts()
         assert not any("…" in t.text for t in texts), [t.text for t in texts]
         seen += [t.text for t in texts]
-        results = [t for t in texts if " из 4" in t.text or "карточек" in t.text]
+        results = [t for t in texts if t.name != "footer"
+                   and (" из 4" in t.text or "карточек" in t.text)]
         for value in results:
             # The title's last line box, on the same row, has the same middle.
             row = [t for t in texts if t is not value and t.room.colliderect(
@@ -254,7 +256,7 @@ def test_the_summary_pages_whole_titles_and_centres_each_result_on_its_row() -> 
             assert row, value.text
             middle = sum(t.room.centery for t in row) / len(row)
             assert abs(middle - value.room.centery) <= 2, value.text
-        if page + 1 < ui.subpages:
+        if page + 2 < ui.subpages:
             pilot.press("return")
             assert ui.subpage == page + 1
     joined = " ".join(seen)
@@ -263,7 +265,7 @@ def test_the_summary_pages_whole_titles_and_centres_each_result_on_its_row() -> 
         assert all(word in joined for word in title.split()), title
     assert "Team A" in joined and "Team B" in joined
     pilot.press("backspace")
-    assert ui.subpage == ui.subpages - 2 and pilot.screen is ScreenKind.SUMMARY
+    assert ui.subpage == ui.subpages - 3 and pilot.screen is ScreenKind.SUMMARY
 
 
 def test_a_short_session_summary_reads_its_results_in_full() -> None:

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from game.core.catalogue import say
 from game.core.eventlog import choose_data_dir
 from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT
 from game.core.network import local_ipv4_addresses
@@ -26,7 +27,6 @@ from game.core.readiness import (
     ready,
     screen_findings,
 )
-from game.ui.wording import say
 
 FONT_SAMPLE = "Degrees Ýýŋ Žž Çç Şş Ää Öö Üü Ňň Жж Ыы"
 """Letters of the three languages, rendered once to prove the fonts draw."""
@@ -140,7 +140,7 @@ def summary_text(findings: list[Finding], lang: str) -> str:
 
 def run_check(pack_arg: str | None, data_dir_arg: str | None, lang_arg: str | None) -> int:
     """Print the check; exit 0 when the laptop is ready, 1 when something needs fixing."""
-    from game.cli import pack_location
+    from game.options import pack_location
 
     folder, shown = pack_location(pack_arg)
     data_dir = Path(data_dir_arg) if data_dir_arg else choose_data_dir(beside=folder).path

@@ -20,7 +20,7 @@ from game.core.documents import render, user_template_folders
 from game.core.eventlog import parse_time
 from game.core.events import checked
 from game.core.files import write_atomic
-from game.core.model import OUTCOMES, Deck, Story
+from game.core.model import ID_PATTERN, OUTCOMES, Deck, Story
 from game.core.pack import Pack
 from game.core.scoring import card_points
 from game.core.session import DeckResult, Result, StoryResult
@@ -481,6 +481,14 @@ def _shorten(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _scenario_name(report: Report, scenario: str) -> str:
+    """A scenario as the room knew it: its title when it was played, never its id."""
+    titles = {s.scenario: s.title for s in report.scenarios if s.title}
+    if scenario in titles:
+        return titles[scenario]
+    return _readable(scenario) if ID_PATTERN.fullmatch(scenario) else scenario
+
+
 def _deck_teams(scenario: PlayedScenario) -> list[str]:
     return list(dict.fromkeys(team for card in scenario.cards for team in card.ratings))
 
@@ -534,6 +542,7 @@ def render_html(report: Report, folders: Sequence[Path] | None = None) -> str:
         facts=_facts(report), signs=signs, misjudged=misjudged_cards(report),
         result=lambda s: _result(report, s), kind=lambda s: _kind_name(s.kind, report.lang),
         readable=_readable, shorten=_shorten, deck_teams=_deck_teams,
+        scenario_name=lambda sid: _scenario_name(report, sid),
         scale=" · ".join(report.degree_text(d) for d in sorted(report.degree_labels)))
 
 

@@ -18,6 +18,7 @@ from game.core.session import DeckResult, StoryResult
 from game.ui.screens.base import LADDER, Ctx, PagedScreen
 from game.ui.screens.debrief_help import DebriefHelpScreen
 from game.ui.screens.menu import paginate
+from game.ui.screens.podium import podium
 from game.ui.screens.scoreboard import standings
 from game.ui.text import (
     Block,
@@ -106,6 +107,27 @@ class SummaryScreen(PagedScreen):
         super().__init__()
         self.help = DebriefHelpScreen()
 
+    @staticmethod
+    def has_podium(ctx: Ctx) -> bool:
+        """Teams played: the first page is their podium."""
+        return len(ctx.session.team_names) > 1
+
+    def on_podium_page(self, ctx: Ctx) -> bool:
+        """Whether the first page, the teams' podium, is shown."""
+        return self.has_podium(ctx) and ctx.ui.subpage == 0
+
+    def _podium_page(self, ctx: Ctx, note: Paragraph | None = None) -> list[Block]:
+        """The summary's heading, the duration and the teams' podium under them (above the
+        report's `note`, when there is one)."""
+        head = [heading(ctx, ctx.say("summary")),
+                plain_text(ctx.fonts, ctx.say("duration", time=clock_text(
+                    ctx.session.duration(), ctx.say)), ctx.body_px, False, ctx.theme.muted,
+                    ctx.content_width, max_lines=1), Spacer(ctx.gap(0.03))]
+        room = ctx.bottom - ctx.top - sum(b.height for b in head) - ctx.overhang
+        if note is not None:
+            room -= note.height + ctx.gap(0.02)
+        return head + podium(ctx, room)
+
     def on_help_page(self, ctx: Ctx) -> bool:
         """Whether the last page is shown: where to get help, the image the room leaves with
         (set `ui.subpages` first: `_parts` does)."""
@@ -115,6 +137,8 @@ class SummaryScreen(PagedScreen):
         blocks, note = self._parts(ctx)
         if self.on_help_page(ctx):
             return self.help.layout(ctx)
+        if self.on_podium_page(ctx):
+            blocks = self._podium_page(ctx, note)
         return blocks + ([Spacer(ctx.gap(0.02)), note] if note is not None else [])
 
     def draw(self, surface: pygame.Surface, ctx: Ctx) -> None:
@@ -124,6 +148,8 @@ class SummaryScreen(PagedScreen):
             return
         with ctx.at_scale(self.scale(ctx)):
             blocks, note = self._parts(ctx)
+            if self.on_podium_page(ctx):
+                blocks = self._podium_page(ctx, note)
             bottom = ctx.bottom
             if note is not None:
                 # The report's place keeps its room at the bottom, whatever is listed above it.
@@ -156,9 +182,11 @@ class SummaryScreen(PagedScreen):
                 misfit(f"the summary takes {len(pages)} pages")
             units = self._units(ctx, full=False)
             pages = paginate([u.height for u in units], room, gap)
-        # After the results, one last page: where to get help (the pack's every contact).
-        ctx.ui.subpages = len(pages) + (1 if ctx.session.pack.info.help else 0)
-        page = pages[min(ctx.ui.subpage, len(pages) - 1)]
+        # The teams' podium first, then the results, then one last page: where to get help
+        # (the pack's every contact).
+        first = 1 if self.has_podium(ctx) else 0
+        ctx.ui.subpages = first + len(pages) + (1 if ctx.session.pack.info.help else 0)
+        page = pages[max(0, min(ctx.ui.subpage - first, len(pages) - 1))]
         blocks = list(top)
         for n, i in enumerate(page):
             if n:
@@ -200,7 +228,7 @@ class SummaryScreen(PagedScreen):
                                        theme.text, width, max_lines=1)]
         units: list[Block] = [stack(width, first), *rows[1:]]
         if len(session.team_names) > 1:
-            units += self._teams(ctx, width)
+            units += self._teams(ctx, width)  # after the podium, the scores in a table too
         return units
 
     def _teams(self, ctx: Ctx, width: int) -> list[Block]:

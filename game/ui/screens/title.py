@@ -7,7 +7,7 @@ import pygame
 from game.core.commands import Action, Command
 from game.core.title import DETAILS, NAME_LETTERS, TitleRow
 from game.ui.screens.base import Ctx, Screen
-from game.ui.text import Block, Painted, Spacer, draw_column, plain_text
+from game.ui.text import Block, Painted, Spacer, draw_column, measuring, plain_text
 from game.ui.widgets import PAD
 
 __all__ = ["NAME_LETTERS", "TitleScreen", "resume_lines"]
@@ -23,8 +23,14 @@ class TitleScreen(Screen):
         opts = ctx.controller.title
         current, team_index = opts.row()
         theme = ctx.theme
-        title = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title), theme.accent,
-                         align="center")
+        # The pack's title as large as the room's wall allows: half again the slot's size
+        # when it stays on two lines (the options under it are the facilitator's).
+        with ctx.at_scale(1.5), measuring() as too_long:
+            title = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title),
+                             theme.accent, align="center")
+        if too_long or len(title.lines) > 2:
+            title = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title),
+                             theme.accent, align="center")
         blocks: list[Block] = [title, Spacer(ctx.gap(0.05))]
         first = 0
         if ctx.controller.offer is not None:
