@@ -74,3 +74,37 @@ def test_every_word_of_the_program_and_every_key_can_be_drawn_by_the_shipped_fon
     for keys, _wording in HELP_ROWS + PRESENTER_ROWS:
         missing += [f"keys {keys!r} {c!r}" for c in set(keys) - drawable]
     assert missing == []
+
+
+def test_a_phone_number_in_groups_never_breaks_at_a_line_end() -> None:
+    from game.core.fitting import wrap, words_of
+
+    def measure(text: str) -> float:
+        return 10.0 * len(text)  # every character 10 px wide
+
+    assert words_of("From abroad +90 312 157 11 12. Free") == [
+        "From", "abroad", "+90 312 157 11 12.", "Free"]
+    lines = wrap("From abroad +90 312 157 11 12. Free, day and night.", measure, 260)
+    assert any("+90 312 157 11 12." in line for line in lines)  # whole on one line
+    assert "From abroad +90" not in " | ".join(lines)  # it could not fit after "abroad"
+    assert words_of("step 2 of 4") == ["step", "2", "of", "4"]  # words between: not a number
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_a_contact_still_to_fill_in_asks_the_facilitator_instead_of_showing_todo(
+        lang: str) -> None:
+    from game.core.session import ScreenKind
+    from game.ui.wording import say
+
+    pilot = Pilot(ROOT / "scenarios", (1024, 768), lang)
+    pending = [c for c in pilot.session.pack.info.help if c.placeholder]
+    assert pending  # the default pack names Turkmenistan's hotlines, numbers to confirm
+    pilot.press("return", "return")  # title, menu: the first story
+    for _press in range(80):
+        if pilot.screen is ScreenKind.DEBRIEF_HELP:
+            break
+        pilot.press("1" if pilot.screen is ScreenKind.STEP else "return")
+    assert pilot.screen is ScreenKind.DEBRIEF_HELP
+    shown = " ".join(t.text for t in pilot.drawn.texts())
+    assert "TODO" not in shown
+    assert say("contact_ask_facilitator", lang) in shown.replace("\u00a0", " ")
