@@ -77,7 +77,7 @@ def test_every_word_of_the_program_and_every_key_can_be_drawn_by_the_shipped_fon
 
 
 def test_a_phone_number_in_groups_never_breaks_at_a_line_end() -> None:
-    from game.core.fitting import wrap, words_of
+    from game.core.fitting import words_of, wrap
 
     def measure(text: str) -> float:
         return 10.0 * len(text)  # every character 10 px wide
