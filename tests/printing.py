@@ -6,14 +6,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from system_tools import require
+
 
 def print_to_pdf(page: str, folder: Path) -> Path:
     """The page printed by headless Chromium (as a browser's Print, A4 from @page)."""
     html = folder / "page.html"
     html.write_text(page, encoding="utf-8")
     pdf = folder / "page.pdf"
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "chromium is needed to print (apt-get install chromium; .ci/run does it)"
+    require("chromium", "pdfinfo")
+    browser = shutil.which("chromium") or "/usr/bin/chromium"
     subprocess.run([browser, "--headless=new", "--no-sandbox", "--disable-gpu",
                     "--no-pdf-header-footer", f"--user-data-dir={folder / 'profile'}",
                     f"--print-to-pdf={pdf}", html.as_uri()],

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import select
-import shutil
 import socket
 import stat
 import subprocess
@@ -23,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from system_tools import require
 
 from game.build import PROGRAM, app_name, package_data, project_version, system_name
 
@@ -149,8 +149,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 @pytest.fixture
 def display() -> Iterator[str]:
     """A virtual X display (Xvfb) at 1024x768, as a projector laptop would have."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    assert not missing, f"install {' '.join(missing)} (apt-get install -y xvfb xdotool)"
+    require("Xvfb", "xdotool")
     read, write = os.pipe()
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24",
                              "-nolisten", "tcp"], pass_fds=[write], stderr=subprocess.DEVNULL)

@@ -4,11 +4,11 @@ when the address was typed."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from system_tools import require
 
 from game.core.votes import Option, Question
 from game.phones.room import Room
@@ -28,7 +28,7 @@ CARD = Question("c.deck.1", "scale", (
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert shutil.which(CHROMIUM), "Debian's chromium is needed: .ci/run installs it"
+    require("chromium")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:

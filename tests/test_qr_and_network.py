@@ -3,11 +3,11 @@ phone can reach."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pygame
+from system_tools import require
 
 from game.phones.host import PhoneHost, hotspot_first
 from game.ui.qr import QUIET, qr_matrix, qr_surface
@@ -16,7 +16,7 @@ from game.ui.qr import QUIET, qr_matrix, qr_surface
 def test_the_qr_surface_decodes_to_the_join_address(tmp_path: Path) -> None:
     url = "http://192.168.137.1:8765/?room=ACDE"
     surface = qr_surface(url, 300)
-    assert shutil.which("zbarimg"), "zbar-tools (Debian) reads QR codes: .ci/run installs it"
+    require("zbarimg")
     shot = tmp_path / "qr.png"
     pygame.image.save(surface, str(shot))
     done = subprocess.run(["zbarimg", "--raw", "-q", str(shot)], capture_output=True,

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+from system_tools import require
 
 ROOT = Path(__file__).resolve().parents[1]
 XVFB = shutil.which("Xvfb")
@@ -33,8 +33,8 @@ time.sleep(5)
 """
 
 
-@pytest.mark.skipif(XVFB is None, reason="needs Xvfb (apt install xvfb): a real X server")
 def test_f11_from_a_window_fills_the_screen_from_its_corner(tmp_path: Path) -> None:
+    require("Xvfb")
     display = f":{90 + os.getpid() % 9}"
     server = subprocess.Popen([str(XVFB), display, "-screen", "0", "1024x768x24"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -12,7 +12,6 @@ import ctypes
 import ctypes.util
 import os
 import select
-import shutil
 import struct
 import subprocess
 import time
@@ -21,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
+from system_tools import require
 
 TOOLS = ("Xvfb", "xdotool", "xwd", "tesseract")
 
@@ -28,9 +28,7 @@ TOOLS = ("Xvfb", "xdotool", "xwd", "tesseract")
 @contextmanager
 def xvfb(size: str = "2560x1440") -> Iterator[str]:
     """A virtual X display, large enough for two windows side by side; its DISPLAY."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    assert not missing, f"install {' '.join(missing)} (apt-get install -y xvfb xdotool " \
-                        "x11-apps tesseract-ocr)"
+    require(*TOOLS)
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24",
                                "-nolisten", "tcp"], pass_fds=[write], stderr=subprocess.DEVNULL)

@@ -287,8 +287,7 @@ def check_pack_info(info: PackInfo, doc: YamlDoc, scenario_ids: list[str],
                                 severity=WARNING, key=True))
     positions = help_positions if help_positions is not None else range(len(info.help))
     for i, contact in zip(positions, info.help):
-        value = contact.contact.strip()
-        if not value or "todo" in value.lower() or "..." in value or "…" in value:
+        if contact.placeholder:
             problems.append(doc.problem(("help", i, "contact"), f"help contact {i + 1}: contact "
                             f"'{contact.contact}' is still a placeholder: write the real phone "
                             "number, address or website", severity=WARNING))

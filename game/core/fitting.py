@@ -17,11 +17,30 @@ takes them for spaces."""
 _BREAKABLE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 
+_DIGIT_GAP = re.compile(r"\d\s+\+?\d")
+"""A space between two groups of digits, as in a phone number written "+90 312 157 11 12"."""
+_NUMBER_GROUP = re.compile(r"\+?\d[\d()\-.]*[,;.:]?")
+
+
 def words_of(text: str) -> list[str]:
-    """The words of `text` between the spaces a line may break at."""
+    """The words of `text` between the spaces a line may break at.
+
+    A phone number written in groups of digits stays one word: a line never ends inside
+    "+90 312 157 11 12", where a reader at the back would dial half of it."""
     if not any(space in text for space in NO_BREAK):
-        return text.split()  # the common case, at str.split's speed
-    return [w for w in _BREAKABLE.split(text) if w]
+        words = text.split()  # the common case, at str.split's speed
+    else:
+        words = [w for w in _BREAKABLE.split(text) if w]
+    if _DIGIT_GAP.search(text) is None:
+        return words
+    held: list[str] = []
+    for word in words:
+        if (held and _NUMBER_GROUP.fullmatch(word) and held[-1][-1:].isdigit()
+                and _NUMBER_GROUP.fullmatch(held[-1].rsplit(" ", 1)[-1])):
+            held[-1] += " " + word
+        else:
+            held.append(word)
+    return held
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:

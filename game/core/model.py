@@ -160,6 +160,13 @@ class HelpContact(_Strict):
     where: list[str] = Field(default_factory=list)
     """Country codes (ISO 3166-1 alpha-2) it serves; empty: everywhere."""
 
+    @property
+    def placeholder(self) -> bool:
+        """Whether `contact` is still to be filled in (empty, TODO in any case, or `...`):
+        the validator warns, and the projector never shows it as if it were a number."""
+        value = self.contact.strip()
+        return not value or "todo" in value.lower() or "..." in value or "…" in value
+
 
 class PackInfo(_Strict):
     """pack.yaml: what the pack is."""

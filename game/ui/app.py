@@ -354,6 +354,11 @@ class App:
                 ui.close()
             else:
                 ui.open(overlay)
+                ui.help_page = 0
+            return
+        if (top is Overlay.HELP and action in (Action.CONTINUE, Action.CONFIRM, Action.DOWN)
+                and ui.help_page + 1 < ui.help_pages):
+            ui.help_page += 1  # the key table is longer than a projected screen: its next page
             return
         if top in _CLOSED_BY_ANY_KEY:
             ui.close()

@@ -39,6 +39,9 @@ class UiState:
     subpage: int = 0
     subpages: int = 1
     pause_cursor: int = 0
+    help_page: int = 0
+    help_pages: int = 1
+    """The help overlay's page and how many it has at this size (set when it is drawn)."""
     quit_armed: bool = False
     end_armed: bool = False
     """"End the session" was chosen once in the pause menu: the next choice ends it."""

@@ -61,8 +61,12 @@ class DebriefHelpScreen(Screen):
         name = plain_text(ctx.fonts, ctx.text(contact.name), ctx.body_px, True, theme.text,
                           width, max_lines=max(3, most("help_name")))
         px = ctx.px(size)
-        number = plain_text(ctx.fonts, contact.contact, px, True, theme.accent,
-                            width, max_lines=max(2, most("help_contact")))
+        if contact.placeholder:  # a "TODO" is for the facilitator, never for the room
+            number = plain_text(ctx.fonts, ctx.say("contact_ask_facilitator"), ctx.body_px,
+                                True, theme.accent, width, max_lines=max(3, most("help_note")))
+        else:
+            number = plain_text(ctx.fonts, contact.contact, px, True, theme.accent,
+                                width, max_lines=max(2, most("help_contact")))
         number.flexible = False  # the number is what the room must be able to copy down
         parts = [name, number]
         if contact.note is not None:
@@ -79,7 +83,7 @@ class DebriefHelpScreen(Screen):
         rows: list[list[list[Paragraph]]] = []
         open_row = False  # the last row holds one half-width contact: the next joins it
         for contact in contacts:
-            if ctx.fonts.width(contact.contact, px, True) > cell_w:
+            if not contact.placeholder and ctx.fonts.width(contact.contact, px, True) > cell_w:
                 rows.append([self._contact(ctx, contact, ctx.content_width, CONTACT_GRID)])
                 open_row = False
             elif open_row:

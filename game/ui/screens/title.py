@@ -24,13 +24,14 @@ class TitleScreen(Screen):
         current, team_index = opts.row()
         theme = ctx.theme
         # The pack's title as large as the room's wall allows: half again the slot's size
-        # when it stays on two lines (the options under it are the facilitator's).
+        # when it stays on two lines and the options still fit under it (else the slot's).
+        normal = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title), theme.accent,
+                          align="center")
         with ctx.at_scale(1.5), measuring() as too_long:
             title = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title),
                              theme.accent, align="center")
         if too_long or len(title.lines) > 2:
-            title = ctx.slot("pack_title", ctx.text(ctx.session.pack.info.title),
-                             theme.accent, align="center")
+            title = normal
         blocks: list[Block] = [title, Spacer(ctx.gap(0.05))]
         first = 0
         if ctx.controller.offer is not None:
@@ -72,6 +73,8 @@ class TitleScreen(Screen):
                    Spacer(ctx.gap(0.015)),
                    plain_text(ctx.fonts, ctx.say("check_key"), ctx.body_px, False, theme.muted,
                               ctx.content_width, "center", 1)]
+        if sum(b.height for b in blocks) > ctx.bottom - ctx.top - ctx.overhang:
+            blocks[0] = normal  # a crowded title screen (six teams, an offer): room first
         draw_column(surface, blocks, ctx.left, ctx.top, ctx.bottom, valign="center")
 
     def footer(self, ctx: Ctx) -> str:
