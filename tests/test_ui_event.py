@@ -231,7 +231,8 @@ def test_after_the_summary_a_last_page_shows_where_to_get_help() -> None:
     texts = pilot.drawn.texts()
     shown = [t.text for t in texts]
     assert "Where to get help" in shown
-    home = [c.contact for c in pilot.session.pack.info.help if "tm" in c.where]
+    home = [c.contact for c in pilot.session.pack.info.help
+            if "tm" in c.where and "todo" not in c.contact.lower()]  # (a TODO is not shown)
     assert home and all(number in shown for number in home), home  # home's, whole
     pilot.press("page down")  # the end: it stays, nothing moves on by itself
     assert pilot.screen is ScreenKind.SUMMARY and "Where to get help" in [
