@@ -15,8 +15,10 @@ from game.ui.text import Block, Painted, Paragraph, Spacer, plain_text
 CONTACT = 0.075
 """A contact's size, one or two on the screen: the largest text of the debrief (the
 headings of the other screens are 5.5%), what the room must copy down from the back row."""
-CONTACT_GRID = 0.062
-"""A contact's size in the two-column grid (three contacts or more): still above a heading."""
+GRID_SIZES = (0.062, 0.056, 0.05, 0.045)
+"""A contact's sizes in the two-column grid (three contacts or more), largest first: the
+largest that lets every contact fit; each above the body size (4%) and this screen's
+heading (body size too)."""
 
 
 class DebriefHelpScreen(Screen):
@@ -45,7 +47,14 @@ class DebriefHelpScreen(Screen):
                     blocks.append(Spacer(ctx.gap(0.05)))
                 blocks += self._contact(ctx, contact, ctx.content_width, CONTACT)
         else:
-            blocks.append(self._grid(ctx, list(contacts)))
+            # The largest size at which every contact fits the screen (all above the body
+            # size, so the contacts stay the debrief's largest text).
+            room = ctx.bottom - ctx.top - sum(b.height for b in blocks) - ctx.overhang
+            for size in GRID_SIZES:
+                grid = self._grid(ctx, list(contacts), size)
+                if grid.height <= room:
+                    break
+            blocks.append(grid)
         return blocks
 
     def _contact(self, ctx: Ctx, contact: HelpContact, width: int,
@@ -74,23 +83,23 @@ class DebriefHelpScreen(Screen):
                                     theme.muted, width, max_lines=max(3, most("help_note"))))
         return parts
 
-    def _grid(self, ctx: Ctx, contacts: list[HelpContact]) -> Painted:
+    def _grid(self, ctx: Ctx, contacts: list[HelpContact], size: float) -> Painted:
         """Two contacts a row; a contact too long for half the width (a web address) has a
         row of its own, so it never breaks in the middle."""
         gap = int(0.03 * ctx.width)
         cell_w = (ctx.content_width - gap) // 2
-        px = ctx.px(CONTACT_GRID)
+        px = ctx.px(size)
         rows: list[list[list[Paragraph]]] = []
         open_row = False  # the last row holds one half-width contact: the next joins it
         for contact in contacts:
             if not contact.placeholder and ctx.fonts.width(contact.contact, px, True) > cell_w:
-                rows.append([self._contact(ctx, contact, ctx.content_width, CONTACT_GRID)])
+                rows.append([self._contact(ctx, contact, ctx.content_width, size)])
                 open_row = False
             elif open_row:
-                rows[-1].append(self._contact(ctx, contact, cell_w, CONTACT_GRID))
+                rows[-1].append(self._contact(ctx, contact, cell_w, size))
                 open_row = False
             else:
-                rows.append([self._contact(ctx, contact, cell_w, CONTACT_GRID)])
+                rows.append([self._contact(ctx, contact, cell_w, size)])
                 open_row = True
         row_gap = ctx.gap(0.04)
         heights = [max(sum(p.height for p in cell) for cell in row) for row in rows]
