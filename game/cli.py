@@ -155,13 +155,28 @@ def main(argv: list[str] | None = None) -> int:
 
             return int(run_check(args.check_pack or args.pack, args.check_data_dir or
                                  args.data_dir, args.check_lang or args.lang))
-        from game.ui.app import run_game
-
-        data_dir = Path(args.data_dir) if args.data_dir else None
-        return int(run_game(PlayOptions(pack=args.pack, lang=args.lang, window=args.window,
-                                        data_dir=data_dir, scenario=args.scenario,
-                                        step=args.step, phones=args.phones is not None,
-                                        phones_address=args.phones or None,
-                                        port=args.port, presenter=args.presenter)))
+        return _play(args)
     except KeyboardInterrupt:
         return 130
+
+
+def _play(args: argparse.Namespace) -> int:
+    """Play the pack: the window opens on the pack's title first (game/ui/splash.py), then
+    the models, the screens and the pack load and the title screen's options appear."""
+    from game.ui.splash import show_title
+
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    options = PlayOptions(pack=args.pack, lang=args.lang, window=args.window,
+                          data_dir=data_dir, scenario=args.scenario, step=args.step,
+                          phones=args.phones is not None, phones_address=args.phones or None,
+                          port=args.port, presenter=args.presenter)
+    shown = show_title(options)
+    try:
+        from game.ui.app import run_game
+
+        return int(run_game(options))
+    finally:
+        if shown:  # a pack that cannot be played: its errors printed, the early window closes
+            import pygame
+
+            pygame.quit()

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.commands import Action, Command
-from game.ui.presenter import PresenterView
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.presenter import PresenterView
 
 PRESENTER_TITLE = "Degrees of Risk · presenter"
 WINDOWED = (1280, 720)
@@ -123,6 +123,10 @@ class Windows:
         self.window = pygame.Window(PRESENTER_TITLE, size,
                                     position=centred_on(self.presenter_display),
                                     resizable=True)
+        # Imported here: the first frame (game/ui/splash.py) opens the window with
+        # `open_window` before the screens and the pack's models are imported.
+        from game.ui.presenter import PresenterView
+
         self.view = PresenterView(self.app, self.window.size)
         self.app.ui.presenter = True
         self.app.dirty = True  # the room's window stops drawing the facilitator's overlays
