@@ -229,6 +229,22 @@ def test_two_teams_rating_a_deck_resume_with_their_scores(tmp_path: Path) -> Non
     assert reveal["type"] == "reveal" and reveal["points"] == {"Lions": 2, "Tigers": 2}
 
 
+def test_killed_just_after_the_rating_cursor_moved_resumes_on_the_same_team(
+        tmp_path: Path) -> None:
+    # Issue 15.4: Up on the rating screen (to correct a team's degree) is in the log, so a
+    # kill right after it resumes with the cursor on that team and the same undo history.
+    data = tmp_path / "data"
+    keys = [*TEAM_KEYS, "2", "3", "up"]  # the deck; Lions give 3; back up to Lions
+    before = run_and_kill(data, keys)
+    assert before["screen"] == "rating" and before["ratings"] == [2, None]
+    pilot = resume(data)
+    after = state_of(pilot)
+    for key in ("screen", "card", "ratings", "state", "history"):
+        assert after[key] == before[key], key
+    pilot.press("1")  # the correction lands on Lions, as it would have before the kill
+    assert list(pilot.session.current_ratings())[0] == 0
+
+
 # ------------------------------------------------------------------ (c) declining
 
 
