@@ -163,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
 def _play(args: argparse.Namespace) -> int:
     """Play the pack: the window opens on the pack's title first (game/ui/splash.py), then
     the models, the screens and the pack load and the title screen's options appear."""
+    from game.ui import signals
     from game.ui.splash import show_title
 
+    signals.claim()  # before the first window: SDL would make a signal a "Quit?" question
     data_dir = Path(args.data_dir) if args.data_dir else None
     options = PlayOptions(pack=args.pack, lang=args.lang, window=args.window,
                           data_dir=data_dir, scenario=args.scenario, step=args.step,

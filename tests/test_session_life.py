@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -221,7 +220,7 @@ def test_a_signal_ends_the_game_as_quitting_does(tmp_path: Path, signum: int) ->
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().startswith("first-frame")
-        time.sleep(0.2)
+        # At once: the pack may still be loading behind its title (game/ui/signals.py).
         proc.send_signal(signum)
         _out, err = proc.communicate(timeout=30)
     finally:

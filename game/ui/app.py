@@ -29,6 +29,7 @@ from game.core.pack import Pack, PackFolderMissing, load_pack
 from game.core.session import MAX_TEAMS, EventSink, ScreenKind, Session, State
 from game.options import PlayOptions, pack_location
 from game.phones.room import RoomState
+from game.ui import signals
 from game.ui.fonts import Fonts
 from game.ui.images import Pictures
 from game.ui.keymap import Action, Command, command_for_event, title_command
@@ -623,6 +624,8 @@ def run_game(options: PlayOptions) -> int:
         app.open_room()  # the join screen shows over the title; any key closes it
     stop = _Stop(app)
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    if signals.pending:  # a signal came while the pack loaded: end as quitting does
+        stop(signals.pending[0], None)
     clock = pygame.time.Clock()
     # benchmarks/bench_frames.py times launch to first frame; read once, not every frame.
     report_first_frame = os.environ.get("DOR_REPORT_FIRST_FRAME") == "1"
@@ -646,6 +649,7 @@ def run_game(options: PlayOptions) -> int:
         app.controller.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        signals.release()
         pygame.quit()
     return 0
 
