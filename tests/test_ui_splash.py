@@ -63,7 +63,7 @@ def test_the_first_frame_shows_the_packs_title_in_the_title_colours() -> None:
         assert fonts.drawn == ["Degrees of Risk"]
         assert surface.get_at((5, 5))[:3] == THEME.background
         assert any(surface.get_at((x, y))[:3] == THEME.accent
-                   for x in range(0, 1024, 2) for y in range(150, 350, 2))
+                   for x in range(0, 1024, 2) for y in range(40, 200, 2))
     finally:
         pygame.quit()
 

@@ -78,10 +78,12 @@ def draw_title(surface: pygame.Surface, fonts: Fonts, title: str) -> None:
     """The pack's title in the title screen's colours, centred, wrapped to the width."""
     width, height = surface.get_size()
     surface.fill(THEME.background)
-    px = max(12, height // 11)
+    # About where and how large the title screen draws it, so little moves when the
+    # options appear under it.
+    px = max(12, height // 9)
     lines = fonts.wrap(title, px, True, width * 8 // 10)
     line_px = px * 5 // 4
-    y = height // 3 - line_px * len(lines) // 2
+    y = max(0, height * 3 // 20 - line_px * len(lines) // 2)
     for line in lines:
         image = fonts.render(line, px, True, THEME.accent)
         surface.blit(image, ((width - image.get_width()) // 2, y))
