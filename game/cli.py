@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import threading
 from pathlib import Path
-from types import FrameType
 
 from game.options import DEFAULT_PACK, BadSize, PlayOptions, pack_location, parse_size
 
@@ -175,31 +172,14 @@ def _play(args: argparse.Namespace) -> int:
                           data_dir=data_dir, scenario=args.scenario, step=args.step,
                           phones=args.phones is not None, phones_address=args.phones or None,
                           port=args.port, presenter=args.presenter)
-    # A signal while the pack loads behind its title ends the game as quitting does (exit 0,
-    # nothing to keep yet); set before the window opens, else SDL turns SIGTERM into a
-    # window-close event, which asks for confirmation on the title. `run_game` then puts
-    # its own handlers in place for the session.
-    previous = ({sig: signal.signal(sig, _stop_while_loading)
-                 for sig in (signal.SIGTERM, signal.SIGINT)}
-                if threading.current_thread() is threading.main_thread() else {})
     shown = show_title(options)
-    if not shown:  # no early window: everything as before
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        previous = {}
     try:
         from game.ui.app import run_game
 
         return int(run_game(options))
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        signals.release()  # also when the pack cannot be played (run_game returned early)
         if shown:  # a pack that cannot be played: its errors printed, the early window closes
             import pygame
 
             pygame.quit()
-
-
-def _stop_while_loading(signum: int, frame: FrameType | None) -> None:
-    """End the program at once (exit 0): the game is still loading, nothing to save."""
-    raise SystemExit(0)
