@@ -8,6 +8,7 @@ the loop takes over (`take`), and then handled as quitting is."""
 from __future__ import annotations
 
 import signal
+import threading
 from types import FrameType
 from typing import Any
 
@@ -22,7 +23,10 @@ def _remember(signum: int, frame: FrameType | None) -> None:
 
 
 def claim() -> None:
-    """From now on, SIGTERM and SIGINT are remembered instead of ending or closing the game."""
+    """From now on, SIGTERM and SIGINT are remembered instead of ending or closing the game
+    (only the main thread may set handlers: elsewhere, as in a test's thread, nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
     for sig in STOPPING:
         previous = signal.signal(sig, _remember)
         _previous.setdefault(sig, previous)
