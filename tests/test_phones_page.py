@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from system_tools import require
+from playwright.sync_api import Browser, Page, expect
+from system_tools import chromium
 
 from game.core.votes import Option, Question
 from game.phones.room import Room
 from game.phones.server import PhoneServer
 
-CHROMIUM = "/usr/bin/chromium"
 STEP = Question("s.job.offer.0", "choices", (
     Option(1, {"en": "Call the number", "ru": "Позвонить по номеру"}),
     Option(2, {"en": "Ask a friend first", "ru": "Сначала спросить друга"}),
@@ -28,13 +27,8 @@ CARD = Question("c.deck.1", "scale", (
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    require("chromium")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()

@@ -10,26 +10,20 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from system_tools import require
+from playwright.sync_api import Browser, Page, expect
+from system_tools import chromium
 
 from game.core.session import ScreenKind
 from game.ui.pilot import Pilot
 from game.ui.state import Overlay
 
 EXAMPLE = Path(__file__).resolve().parent / "packs" / "format-example"
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    require("chromium")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.commands import load_named_pack
+from game.commands import pack_for_print
 from game.core.guide import write_guide
-from game.core.pack import PACK_FILE, SIGNS_FILE
 
 
 def run_guide(pack_arg: str | None, lang: str | None, out: str | None) -> int:
@@ -17,25 +16,13 @@ def run_guide(pack_arg: str | None, lang: str | None, out: str | None) -> int:
     file cannot be written; 2 when the folder does not exist or the pack has no
     such language. A scenario with errors is left out of the guide, with a note.
     """
-    result, shown = load_named_pack(pack_arg)
-    if result is None:
-        return 2
-    core = [p for p in result.errors if Path(p.path).name in (PACK_FILE, SIGNS_FILE)]
-    if result.pack is None or core:
-        for problem in result.errors:
-            print(problem.format(), file=sys.stderr)
-        print(f"error: the guide needs {PACK_FILE} and {SIGNS_FILE} without errors; fix the "
-              f"above (python main.py validate {shown})", file=sys.stderr)
-        return 1
-    pack = result.pack
+    job = pack_for_print(pack_arg, lang, "guide")
+    if isinstance(job, int):
+        return job
+    pack, shown, lang = job.pack, job.shown, job.lang
     if pack.left_out:
         print(f"note: left out because of errors: {', '.join(sorted(pack.left_out))} "
               f"(python main.py validate {shown})", file=sys.stderr)
-    lang = lang or pack.default_language
-    if lang not in pack.languages:
-        print(f"error: the pack has no language '{lang}'; it has: {', '.join(pack.languages)}",
-              file=sys.stderr)
-        return 2
     target = Path(out) if out else Path(f"guide-{lang}.html")
     try:
         write_guide(pack, lang, target)

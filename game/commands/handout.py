@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.commands import load_named_pack
-from game.core.checks import PLACEHOLDER
+from game.commands import pack_for_print
 from game.core.handout import write_handout
-from game.core.pack import PACK_FILE, SIGNS_FILE
+from game.core.pack import PACK_FILE
 
 
 def run_handout(pack_arg: str | None, lang: str | None, out: str | None) -> int:
@@ -19,26 +18,13 @@ def run_handout(pack_arg: str | None, lang: str | None, out: str | None) -> int:
     not exist or the pack has no such language. Errors only in scenario files do
     not stop it: the booklet prints none of their text.
     """
-    result, shown = load_named_pack(pack_arg)
-    if result is None:
-        return 2
-    in_booklet = [p for p in result.errors if Path(p.path).name in (PACK_FILE, SIGNS_FILE)]
-    if result.pack is None or in_booklet:
-        for problem in result.errors:
-            print(problem.format(), file=sys.stderr)
-        print(f"error: the handout needs {PACK_FILE} and {SIGNS_FILE} without errors; fix the "
-              f"above (python main.py validate {shown})", file=sys.stderr)
-        return 1
-    pack = result.pack
-    if result.errors:
-        print(f"note: {len(result.errors)} error(s) in scenario files; they do not change the "
-              f"handout (python main.py validate {shown})", file=sys.stderr)
-
-    lang = lang or pack.default_language
-    if lang not in pack.languages:
-        print(f"error: the pack has no language '{lang}'; it has: {', '.join(pack.languages)}",
-              file=sys.stderr)
-        return 2
+    job = pack_for_print(pack_arg, lang, "handout")
+    if isinstance(job, int):
+        return job
+    pack, shown, lang = job.pack, job.shown, job.lang
+    if job.result.errors:
+        print(f"note: {len(job.result.errors)} error(s) in scenario files; they do not change "
+              f"the handout (python main.py validate {shown})", file=sys.stderr)
     target = Path(out) if out else Path(f"handout-{lang}.html")
     try:
         write_handout(pack, lang, target)
@@ -48,7 +34,7 @@ def run_handout(pack_arg: str | None, lang: str | None, out: str | None) -> int:
         return 1
     print(f"wrote {target}: {len(pack.signs)} warning signs, {len(pack.info.help)} help "
           f"contacts, in {lang}")
-    unfilled = [c.contact for c in pack.info.help if c.contact.lstrip().startswith(PLACEHOLDER)]
+    unfilled = [c.contact for c in pack.info.help if c.placeholder]
     if unfilled:
         # Printed for 40 people to take home: a placeholder must not be what they keep.
         print(f"warning: {len(unfilled)} help contact(s) still a placeholder "
