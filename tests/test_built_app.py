@@ -15,6 +15,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import zipfile
@@ -185,7 +186,8 @@ def test_the_game_plays_a_step_writes_its_log_and_reports_it(app: Path, tmp_path
     try:
         ready, _, _ = select.select([game.stdout], [], [], 60)
         assert ready and game.stdout is not None
-        assert game.stdout.readline().startswith("first-frame ")
+        assert game.stdout.readline().startswith("first-frame ")  # the pack's title
+        _title_screen(game)
         # Enter: the menu; Enter: the first scenario's first step; 1: its first choice.
         _keys(display, "Return", "Return", "1")
         logs = home / ".local" / "share" / "degrees-of-risk" / "sessions"
@@ -211,6 +213,21 @@ def test_the_game_plays_a_step_writes_its_log_and_reports_it(app: Path, tmp_path
     html = out.read_text("utf-8")
     assert scenario["title"] in html
     assert out.with_suffix(".csv").is_file()
+
+
+def _title_screen(game: subprocess.Popen[str]) -> None:
+    """Wait for the title screen with its options (after the early frame of the pack's
+    title, keys would wait for the pack to load). Bounded: the game is killed after 60 s."""
+    assert game.stdout is not None
+    watchdog = threading.Timer(60, game.kill)
+    watchdog.start()
+    try:
+        for line in iter(game.stdout.readline, ""):
+            if line.startswith("title-frame "):
+                return
+    finally:
+        watchdog.cancel()
+    raise AssertionError("the title screen did not show within 60 s")
 
 
 def _keys(display: str, *keys: str) -> None:
