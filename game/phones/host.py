@@ -54,6 +54,8 @@ class PhoneHost:
         self.room = Room(code)
         self.server: PhoneServer | None = None
         self.state = RoomState()
+        self._published: tuple[object, ...] | None = None
+        """What the last question published was made of (see `publish`)."""
 
     def open(self) -> RoomState:
         """Start the server on the laptop's local addresses (and loopback); never raises."""
@@ -98,6 +100,7 @@ class PhoneHost:
         if server is not None:
             server.stop()
         self.state = RoomState()
+        self._published = None
 
     @property
     def is_open(self) -> bool:
@@ -121,9 +124,18 @@ class PhoneHost:
         return changed
 
     def publish(self, session: Session) -> None:
-        """Tell the phones what the projector asks now (after every command and frame)."""
-        if self.server is not None:
-            self.room.publish(current_question(session, session.votes.revealed))
+        """Tell the phones what the projector asks now (after every command and frame).
+
+        The question is built again only when what it is made of changed (the session's
+        state, the pack, the teams, the reveals): the loop calls this 30 times a second."""
+        if self.server is None:
+            return
+        made_of = (session.state, session.pack, tuple(session.teams), session.votes.revealed)
+        if self._published is not None and all(
+                a is b or a == b for a, b in zip(made_of, self._published)):
+            return
+        self._published = made_of
+        self.room.publish(current_question(session, session.votes.revealed))
 
     def urls(self) -> Sequence[str]:
         return self.state.urls
