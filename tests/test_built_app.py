@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from system_tools import require
 
 from game.build import PROGRAM, app_name, package_data, project_version, system_name
+from tests.xwindows import xvfb
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_COMMAND = [sys.executable, "-m", "game.build"]
@@ -150,19 +150,8 @@ def _png_size(path: Path) -> tuple[int, int]:
 @pytest.fixture
 def display() -> Iterator[str]:
     """A virtual X display (Xvfb) at 1024x768, as a projector laptop would have."""
-    require("Xvfb", "xdotool")
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24",
-                             "-nolisten", "tcp"], pass_fds=[write], stderr=subprocess.DEVNULL)
-    os.close(write)
-    try:
-        ready, _, _ = select.select([read], [], [], 30)
-        assert ready, "Xvfb did not start within 30 s"
-        yield ":" + os.read(read, 32).decode().strip()
-    finally:
-        os.close(read)
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    with xvfb("1024x768", tools=("Xvfb", "xdotool")) as shown:
+        yield shown
 
 
 def test_the_game_plays_a_step_writes_its_log_and_reports_it(app: Path, tmp_path: Path,

@@ -26,9 +26,10 @@ TOOLS = ("Xvfb", "xdotool", "xwd", "tesseract")
 
 
 @contextmanager
-def xvfb(size: str = "2560x1440") -> Iterator[str]:
-    """A virtual X display, large enough for two windows side by side; its DISPLAY."""
-    require(*TOOLS)
+def xvfb(size: str = "2560x1440", tools: tuple[str, ...] = TOOLS) -> Iterator[str]:
+    """A virtual X display (by default large enough for two windows side by side); its
+    DISPLAY. `tools`: the programs the test needs beside it."""
+    require(*tools)
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24",
                                "-nolisten", "tcp"], pass_fds=[write], stderr=subprocess.DEVNULL)
