@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from game.core.catalogue import say
+from game.core.catalogue import FALLBACK, say
 from game.core.eventlog import choose_data_dir
 from game.core.fontmetrics import BOLD_FONT, REGULAR_FONT
 from game.core.network import local_ipv4_addresses
@@ -146,7 +146,7 @@ def run_check(pack_arg: str | None, data_dir_arg: str | None, lang_arg: str | No
     data_dir = Path(data_dir_arg) if data_dir_arg else choose_data_dir(beside=folder).path
     result = load_checked(folder, shown)
     pack = result.pack if result is not None else None
-    lang = lang_arg or (pack.languages[0] if pack is not None and pack.languages else "en")
+    lang = lang_arg or (pack.default_language if pack is not None else FALLBACK)
     findings = gather(result, shown, data_dir, screens_now())
     width = max(len(verdict_word(v, lang)) for v in Verdict) + 2
     print(say("check_heading", lang))

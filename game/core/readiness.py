@@ -113,18 +113,11 @@ def pack_finding(result: LoadResult | None, shown: str, command: str) -> Finding
     return Finding(Verdict.OK, "check_pack", values)
 
 
-def is_placeholder(contact: str) -> bool:
-    """A help contact not yet written for real: empty, "TODO", or holding "..." (the
-    validator warns about the same)."""
-    value = contact.strip()
-    return not value or "todo" in value.lower() or "..." in value or "…" in value
-
-
 def help_finding(contacts: list[HelpContact], pack_file: str) -> Finding:
     """Whether the help contacts are real: none left holding a placeholder."""
     if not contacts:
         return Finding(Verdict.FIX, "check_help_none", {"file": pack_file})
-    waiting = [c.contact for c in contacts if is_placeholder(c.contact)]
+    waiting = [c.contact for c in contacts if c.placeholder]
     if waiting:
         return Finding(Verdict.FIX, "check_help_placeholders",
                        {"n": len(waiting), "contacts": ", ".join(f"'{c}'" for c in waiting),

@@ -661,7 +661,6 @@ def write_report(events: Sequence[Mapping[str, Any]], out_html: Path, *,
     report = build_report(events, skipped_lines=skipped_lines, pack=pack, lang=lang,
                           source=source)
     out_csv = csv_path_for(out_html)
-    out_html.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out_html, render_html(report, folders=user_template_folders(
         pack.folder if pack is not None else None)))
     # utf-8-sig: spreadsheet programs on Windows read Cyrillic and Turkmen letters right.
